@@ -1,0 +1,23 @@
+//! The yusuan model: exact money, classification catalogs, and the typed model of a department
+//! budget disclosure. No I/O: readers fill it, the checker reads it, renderers print it.
+
+pub mod assets;
+pub mod catalog;
+pub mod disclosure;
+pub mod money;
+pub mod narrative;
+pub mod note;
+pub mod overview;
+pub mod performance;
+pub mod project;
+pub mod quantity;
+pub mod rate;
+pub mod registry;
+pub mod span;
+pub mod table;
+
+pub use catalog::{Catalog, Code, Level};
+pub use disclosure::Disclosure;
+pub use money::{AmountUnit, Fen, Interval, Money};
+pub use rate::Rate;
+pub use span::{Span, Spanned};

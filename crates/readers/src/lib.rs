@@ -1,0 +1,4 @@
+//! yusuan readers: published disclosures into the yusuan model, every figure with its span.
+
+pub mod decode;
+pub mod text;

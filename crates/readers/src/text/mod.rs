@@ -1,0 +1,78 @@
+//! The text reader: a disclosure as text extracted from its PDF (or typed) into the model.
+
+pub mod assets;
+pub mod glossary;
+pub mod narrative;
+pub mod overview;
+pub mod performance;
+pub mod projects;
+pub mod segment;
+pub mod source;
+
+use crate::decode::decode;
+use source::{split_lines, Line};
+use yusuan_model::note::{NoteKind, ReadNote};
+use yusuan_model::span::Span;
+use yusuan_model::table::DocumentKind;
+use yusuan_model::Disclosure;
+
+/// Reads a disclosure from the bytes of a text file, whatever its encoding.
+pub fn read_bytes(bytes: &[u8]) -> Disclosure {
+    let decoded = decode(bytes);
+    let mut d = read_str(&decoded.text);
+    for line in decoded.malformed_lines {
+        d.notes.push(ReadNote::new(
+            NoteKind::MalformedText,
+            Some(Span::on_line(line, 1, 1)),
+            format!("第 {line} 行有无法按 {} 解码的字节", decoded.encoding),
+            format!("line {line} has bytes that do not decode as {}", decoded.encoding),
+        ));
+    }
+    d
+}
+
+/// Reads a disclosure from text.
+pub fn read_str(text: &str) -> Disclosure {
+    let lines = split_lines(text);
+    read_lines(&lines)
+}
+
+fn pick<'a>(lines: &'a [Line], range: Option<(usize, usize)>) -> &'a [Line] {
+    range.map(|(a, b)| &lines[a..b]).unwrap_or(&[])
+}
+
+/// Reads a disclosure from its lines.
+pub fn read_lines(lines: &[Line]) -> Disclosure {
+    let seg = segment::segment(lines);
+    let mut d = Disclosure::new(DocumentKind::Budget);
+    let mut notes = Vec::new();
+
+    let (overview, n) = overview::read(pick(lines, seg.overview));
+    d.overview = overview;
+    notes.extend(n);
+
+    for &(a, b) in &seg.performance {
+        let (p, n) = performance::read(&lines[a..b]);
+        d.performance.push(p);
+        notes.extend(n);
+    }
+
+    let narrative_lines: Vec<Line> = seg.narrative.iter().map(|&i| lines[i].clone()).collect();
+    let (sections, facts, n) = narrative::read(&narrative_lines);
+    d.narrative.sections = sections;
+    d.narrative.facts = facts;
+    notes.extend(n);
+    let (projects, n) = projects::read(&narrative_lines);
+    d.narrative.projects = projects;
+    notes.extend(n);
+    let (assets, n) = assets::read(&narrative_lines);
+    d.narrative.state_assets = assets;
+    notes.extend(n);
+
+    let (glossary, n) = glossary::read(pick(lines, seg.glossary));
+    d.glossary = glossary;
+    notes.extend(n);
+
+    d.notes = notes;
+    d
+}

@@ -1,0 +1,209 @@
+//! Cuts a document into its parts: 部门概况, the tables, 情况说明, the performance-target tables,
+//! 名词解释. Part headings are used when present but not required, so a fragment (one table, one
+//! paragraph) is cut the same way.
+
+use super::source::Line;
+use yusuan_model::registry::{fold_title, schema_by_title};
+use yusuan_model::table::TableSchema;
+
+/// Which part a run of lines belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PartKind {
+    Overview,
+    Tables,
+    Narrative,
+    Glossary,
+}
+
+/// A table found in the document: its schema, its lines (title line first) and the `表 N`
+/// number printed above the title, if any.
+#[derive(Clone, Debug)]
+pub struct TableBlock {
+    pub schema: &'static TableSchema,
+    pub number: Option<u32>,
+    pub title_line: usize,
+    /// Line indices `[start, end)` into the document's lines, from the title line.
+    pub range: (usize, usize),
+}
+
+/// Where everything is, as line-index ranges into the document's lines.
+#[derive(Clone, Debug, Default)]
+pub struct Segments {
+    /// Part headings found: kind, line index.
+    pub parts: Vec<(PartKind, usize)>,
+    pub overview: Option<(usize, usize)>,
+    pub tables: Vec<TableBlock>,
+    pub performance: Vec<(usize, usize)>,
+    /// Lines of the narrative: Part 3, or everything no other part claims.
+    pub narrative: Vec<usize>,
+    pub glossary: Option<(usize, usize)>,
+}
+
+const CN_DIGITS: &str = "一二三四五六七八九十";
+
+/// `第一部分 …` and what the part is, from its title words.
+fn part_heading(text: &str) -> Option<PartKind> {
+    let t = text.trim();
+    let rest = t.strip_prefix('第')?;
+    let n = rest.chars().take_while(|c| CN_DIGITS.contains(*c)).count();
+    let rest: String = rest.chars().skip(n).collect();
+    if n == 0 || !rest.starts_with("部分") {
+        return None;
+    }
+    let title = &rest["部分".len()..];
+    Some(if title.contains("名词解释") {
+        PartKind::Glossary
+    } else if title.contains("表") {
+        PartKind::Tables
+    } else if title.contains("说明") {
+        PartKind::Narrative
+    } else {
+        PartKind::Overview
+    })
+}
+
+/// A performance-target table's title line (部门整体绩效目标表, 项目支出绩效目标表, …).
+pub fn is_performance_title(text: &str) -> bool {
+    let f = fold_title(text);
+    f.ends_with("绩效目标表") && f.chars().count() <= 24
+}
+
+/// A disclosure table's title: a short line that ends with a declared title or alias.
+fn table_title(text: &str) -> Option<&'static TableSchema> {
+    let f = fold_title(text);
+    if f.chars().count() > 40 || f.ends_with('。') {
+        return None;
+    }
+    schema_by_title(&f)
+}
+
+/// `表 1`, `表1`, `表 10` alone on a line.
+fn table_number(text: &str) -> Option<u32> {
+    let f = fold_title(text);
+    let n = f.strip_prefix('表')?;
+    let n = n.trim_end_matches(['：', ':']);
+    if n.is_empty() || n.len() > 3 {
+        return None;
+    }
+    n.parse().ok()
+}
+
+/// A heading of the narrative that ends a performance block: `（五）…`, `(五) …`, `十三、…`.
+fn narrative_heading(text: &str) -> bool {
+    let t = text.trim();
+    let bracketed = t.strip_prefix(['（', '(']).is_some_and(|r| {
+        let n = r.chars().take_while(|c| CN_DIGITS.contains(*c)).count();
+        n > 0 && r.chars().nth(n).is_some_and(|c| c == '）' || c == ')')
+    });
+    let numbered = {
+        let n = t.chars().take_while(|c| CN_DIGITS.contains(*c)).count();
+        n > 0 && t.chars().nth(n) == Some('、')
+    };
+    bracketed || numbered
+}
+
+/// Finds the parts of a document.
+pub fn segment(lines: &[Line]) -> Segments {
+    let mut seg = Segments::default();
+    // Every boundary: part headings, table titles, performance titles.
+    enum Mark {
+        Part(PartKind),
+        Table(&'static TableSchema, Option<u32>),
+        Performance,
+    }
+    let mut marks: Vec<(usize, Mark)> = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        let text = line.text.trim();
+        if text.is_empty() {
+            continue;
+        }
+        if let Some(kind) = part_heading(text) {
+            seg.parts.push((kind, i));
+            marks.push((i, Mark::Part(kind)));
+        } else if is_performance_title(text) {
+            marks.push((i, Mark::Performance));
+        } else if let Some(schema) = table_title(text) {
+            // The number is on the line before (skipping blanks), or on the same line.
+            let same = text.strip_suffix(schema.title).and_then(table_number);
+            let before = lines[..i]
+                .iter()
+                .rev()
+                .find(|l| !l.is_blank())
+                .and_then(|l| table_number(&l.text));
+            marks.push((i, Mark::Table(schema, same.or(before))));
+        }
+    }
+    let end_of = |k: usize| marks.get(k + 1).map(|(i, _)| *i).unwrap_or(lines.len());
+    let mut claimed = vec![false; lines.len()];
+    let mut current_part: Option<PartKind> = None;
+    for (k, (start, mark)) in marks.iter().enumerate() {
+        let mut end = end_of(k);
+        match mark {
+            Mark::Part(kind) => {
+                current_part = Some(*kind);
+                match kind {
+                    PartKind::Overview => seg.overview = Some((*start, end)),
+                    PartKind::Glossary => seg.glossary = Some((*start, end)),
+                    _ => {}
+                }
+                if matches!(kind, PartKind::Overview | PartKind::Glossary | PartKind::Tables) {
+                    // A `表 N` line belongs to the next table, not to this part.
+                    claimed[*start..end].iter_mut().for_each(|c| *c = true);
+                }
+            }
+            Mark::Table(schema, number) => {
+                // A table ends where the narrative resumes, if a part heading does not end it.
+                if current_part == Some(PartKind::Narrative) {
+                    if let Some(h) = (start + 1..end).find(|&j| narrative_heading(&lines[j].text)) {
+                        end = h;
+                    }
+                }
+                seg.tables.push(TableBlock { schema, number: *number, title_line: *start, range: (*start, end) });
+                claimed[*start..end].iter_mut().for_each(|c| *c = true);
+            }
+            Mark::Performance => {
+                if let Some(h) = (start + 1..end).find(|&j| narrative_heading(&lines[j].text)) {
+                    end = h;
+                }
+                seg.performance.push((*start, end));
+                claimed[*start..end].iter_mut().for_each(|c| *c = true);
+            }
+        }
+    }
+    // `表 N` lines just before a table title belong to the table.
+    for t in &seg.tables {
+        if let Some(j) = (0..t.title_line).rev().find(|&j| !lines[j].is_blank()) {
+            if table_number(&lines[j].text).is_some() {
+                claimed[j] = true;
+            }
+        }
+    }
+    seg.narrative = (0..lines.len()).filter(|&i| !claimed[i]).collect();
+    seg
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::source::split_lines;
+
+    #[test]
+    fn headings() {
+        assert_eq!(part_heading(" 第二部分 2024年部门预算公开表"), Some(PartKind::Tables));
+        assert_eq!(part_heading("第四部分 名词解释"), Some(PartKind::Glossary));
+        assert_eq!(part_heading("第三部分 2024年部门预算情况说明"), Some(PartKind::Narrative));
+        assert_eq!(part_heading("第一部分 2024年某单位部门概"), Some(PartKind::Overview));
+        assert_eq!(table_number(" 表 10"), Some(10));
+        assert!(narrative_heading("(五) 其他需说明的事项"));
+        assert!(narrative_heading("十一、 关于"));
+        assert!(!narrative_heading("1、社会保障和就业支出"));
+    }
+
+    #[test]
+    fn a_fragment_without_parts_is_narrative() {
+        let lines = split_lines("2024年“三公”经费预算数为 4.29万元。\n");
+        let seg = segment(&lines);
+        assert_eq!(seg.narrative, vec![0, 1]);
+        assert!(seg.tables.is_empty());
+    }
+}
