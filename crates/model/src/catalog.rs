@@ -267,9 +267,7 @@ impl Catalog {
     /// code is placed.
     pub fn find_child_by_name(&self, parent: &Code, name: &str) -> Option<&CatalogEntry> {
         let key = fold_name(name);
-        self.entries
-            .values()
-            .find(|e| e.code.parent().as_ref() == Some(parent) && fold_name(&e.name) == key)
+        self.entries.values().find(|e| e.code.parent().as_ref() == Some(parent) && fold_name(&e.name) == key)
     }
 }
 

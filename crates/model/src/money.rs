@@ -58,10 +58,7 @@ impl AmountUnit {
             ("元", AmountUnit::Yuan),
             ("分", AmountUnit::Fen),
         ];
-        WORDS
-            .iter()
-            .find(|(w, _)| text.starts_with(w))
-            .map(|(w, u)| (*u, w.chars().count()))
+        WORDS.iter().find(|(w, _)| text.starts_with(w)).map(|(w, u)| (*u, w.chars().count()))
     }
 }
 
@@ -162,11 +159,7 @@ impl Money {
         let text = text.trim();
         let (number, rest) = split_number(text);
         if number.is_empty() {
-            return Err(if text.is_empty() {
-                MoneyError::Empty
-            } else {
-                MoneyError::NotANumber(text.to_string())
-            });
+            return Err(if text.is_empty() { MoneyError::Empty } else { MoneyError::NotANumber(text.to_string()) });
         }
         let value = parse_decimal(&number).ok_or_else(|| MoneyError::TooLarge(text.to_string()))?;
         let rest = rest.trim_start();
@@ -273,11 +266,7 @@ impl UnitPrice {
             return Err(MoneyError::NotANumber(text.to_string()));
         };
         let price = Money::parse(money, AmountUnit::Yuan)?;
-        let per: Vec<String> = per
-            .split(['/', '／'])
-            .map(|p| p.trim().to_string())
-            .filter(|p| !p.is_empty())
-            .collect();
+        let per: Vec<String> = per.split(['/', '／']).map(|p| p.trim().to_string()).filter(|p| !p.is_empty()).collect();
         if per.is_empty() {
             return Err(MoneyError::NotANumber(text.to_string()));
         }

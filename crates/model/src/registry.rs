@@ -3,9 +3,7 @@
 //! province's variant is a new declaration here, not new reading code.
 
 use crate::money::AmountUnit;
-use crate::table::{
-    ColumnDef, DocumentKind, FixedRow, Panel, RowKeyKind, SumRule, TableSchema,
-};
+use crate::table::{ColumnDef, DocumentKind, FixedRow, Panel, RowKeyKind, SumRule, TableSchema};
 
 const fn col(key: &'static str, header: &'static [&'static str]) -> ColumnDef {
     ColumnDef { key, header }
@@ -26,16 +24,44 @@ const AMOUNT: &[ColumnDef] = &[col("amount", &["预算数"])];
 /// Income lines of 部门收支总体情况表 (table 1), in print order.
 const SUMMARY_INCOME_ROWS: &[FixedRow] = &[
     row("current_income", &["一、本年收入", "本年收入", "一、收入", "本年收入合计"], None),
-    row("general_budget", &["1、一般公共预算拨款", "一般公共预算拨款", "一般公共预算拨款收入", "一般公共预算"], Some("current_income")),
+    row(
+        "general_budget",
+        &["1、一般公共预算拨款", "一般公共预算拨款", "一般公共预算拨款收入", "一般公共预算"],
+        Some("current_income"),
+    ),
     row("general_budget_own", &["其中：一般财力", "一般财力"], Some("general_budget")),
-    row("general_transfer", &["上级一般公共预算安排转移支付", "上级一般公共预算安排的转移支付"], Some("general_budget")),
-    row("government_fund", &["2、基金预算拨款", "基金预算拨款", "政府性基金预算拨款", "政府性基金预算拨款收入", "政府性基金预算"], Some("current_income")),
+    row(
+        "general_transfer",
+        &["上级一般公共预算安排转移支付", "上级一般公共预算安排的转移支付"],
+        Some("general_budget"),
+    ),
+    row(
+        "government_fund",
+        &["2、基金预算拨款", "基金预算拨款", "政府性基金预算拨款", "政府性基金预算拨款收入", "政府性基金预算"],
+        Some("current_income"),
+    ),
     row("government_fund_own", &["其中：政府性基金收入", "政府性基金收入"], Some("government_fund")),
-    row("government_fund_transfer", &["上级政府性基金安排转移支付", "上级政府性基金安排的转移支付"], Some("government_fund")),
-    row("state_capital", &["3、国有资本经营预算拨款", "国有资本经营预算拨款", "国有资本经营预算拨款收入", "国有资本经营预算"], Some("current_income")),
+    row(
+        "government_fund_transfer",
+        &["上级政府性基金安排转移支付", "上级政府性基金安排的转移支付"],
+        Some("government_fund"),
+    ),
+    row(
+        "state_capital",
+        &["3、国有资本经营预算拨款", "国有资本经营预算拨款", "国有资本经营预算拨款收入", "国有资本经营预算"],
+        Some("current_income"),
+    ),
     row("state_capital_own", &["其中：国有资本经营收入", "国有资本经营收入"], Some("state_capital")),
-    row("state_capital_transfer", &["上级国有资本经营预算安排转移支付", "上级国有资本经营预算安排的转移支付"], Some("state_capital")),
-    row("special_account", &["4.财政专户核拨", "财政专户核拨", "财政专户管理资金", "财政专户管理资金收入"], Some("current_income")),
+    row(
+        "state_capital_transfer",
+        &["上级国有资本经营预算安排转移支付", "上级国有资本经营预算安排的转移支付"],
+        Some("state_capital"),
+    ),
+    row(
+        "special_account",
+        &["4.财政专户核拨", "财政专户核拨", "财政专户管理资金", "财政专户管理资金收入"],
+        Some("current_income"),
+    ),
     row("unit_funds", &["5.单位资金", "单位资金", "单位资金收入"], Some("current_income")),
     row("business_income", &["其中：事业收入", "事业收入"], Some("unit_funds")),
     row("upper_subsidy", &["上级补助收入"], Some("unit_funds")),
@@ -47,7 +73,11 @@ const SUMMARY_INCOME_ROWS: &[FixedRow] = &[
     row("carry_over_general", &["其中：一般公共预算拨款", "一般公共预算拨款"], Some("carry_over_fiscal")),
     row("carry_over_fund", &["基金预算拨款", "政府性基金预算拨款"], Some("carry_over_fiscal")),
     row("carry_over_capital", &["国有资本经营预算拨款"], Some("carry_over_fiscal")),
-    row("carry_over_non_fiscal", &["2、非财政拨款结转结余", "非财政拨款结转结余", "非财政拨款结转"], Some("carry_over")),
+    row(
+        "carry_over_non_fiscal",
+        &["2、非财政拨款结转结余", "非财政拨款结转结余", "非财政拨款结转"],
+        Some("carry_over"),
+    ),
     row("carry_over_special", &["其中：财政专户核拨", "财政专户核拨"], Some("carry_over_non_fiscal")),
     row("carry_over_unit", &["单位资金"], Some("carry_over_non_fiscal")),
     row("income_total", &["收入总计", "收 入 总 计", "收入合计"], None),
@@ -59,14 +89,16 @@ const SUMMARY_INCOME_SUMS: &[SumRule] = &[
     sum("general_budget", &["general_budget_own", "general_transfer"]),
     sum("government_fund", &["government_fund_own", "government_fund_transfer"]),
     sum("state_capital", &["state_capital_own", "state_capital_transfer"]),
-    sum("unit_funds", &["business_income", "upper_subsidy", "affiliate_remittance", "operating_income", "other_income"]),
+    sum(
+        "unit_funds",
+        &["business_income", "upper_subsidy", "affiliate_remittance", "operating_income", "other_income"],
+    ),
     sum("carry_over", &["carry_over_fiscal", "carry_over_non_fiscal"]),
     sum("carry_over_fiscal", &["carry_over_general", "carry_over_fund", "carry_over_capital"]),
     sum("carry_over_non_fiscal", &["carry_over_special", "carry_over_unit"]),
 ];
 
-const EXPENDITURE_TOTAL_ROW: &[FixedRow] =
-    &[row("expenditure_total", &["支出总计", "支 出 总 计", "支出合计"], None)];
+const EXPENDITURE_TOTAL_ROW: &[FixedRow] = &[row("expenditure_total", &["支出总计", "支 出 总 计", "支出合计"], None)];
 
 /// 部门收支总体情况表.
 pub const INCOME_EXPENSE_SUMMARY: TableSchema = TableSchema {
@@ -123,18 +155,25 @@ pub const INCOME_SUMMARY: TableSchema = TableSchema {
         columns: INCOME_COLUMNS,
         column_sums: &[
             sum("total", &["fiscal", "special_account", "unit_funds", "carry_over_fiscal", "carry_over_non_fiscal"]),
-            sum("fiscal", &["general_budget", "general_transfer", "government_fund", "government_fund_transfer", "state_capital", "state_capital_transfer"]),
+            sum(
+                "fiscal",
+                &[
+                    "general_budget",
+                    "general_transfer",
+                    "government_fund",
+                    "government_fund_transfer",
+                    "state_capital",
+                    "state_capital_transfer",
+                ],
+            ),
         ],
         fixed_rows: TOTAL_ROW,
         row_sums: &[],
     }],
 };
 
-const BASIC_PROJECT: &[ColumnDef] = &[
-    col("total", &["合计"]),
-    col("basic", &["基本支出"]),
-    col("project", &["项目支出"]),
-];
+const BASIC_PROJECT: &[ColumnDef] =
+    &[col("total", &["合计"]), col("basic", &["基本支出"]), col("project", &["项目支出"])];
 
 const BASIC_PROJECT_SUMS: &[SumRule] = &[sum("total", &["basic", "project"])];
 
@@ -229,11 +268,7 @@ pub const GENERAL_BUDGET_BASIC: TableSchema = TableSchema {
     panels: &[Panel {
         key: "main",
         row_key: RowKeyKind::EconCode,
-        columns: &[
-            col("total", &["合计"]),
-            col("personnel", &["人员经费"]),
-            col("operating", &["公用经费"]),
-        ],
+        columns: &[col("total", &["合计"]), col("personnel", &["人员经费"]), col("operating", &["公用经费"])],
         column_sums: &[sum("total", &["personnel", "operating"])],
         fixed_rows: TOTAL_ROW,
         row_sums: &[],
@@ -346,7 +381,11 @@ pub const THREE_PUBLIC: TableSchema = TableSchema {
             row("total", &["合计", "总计"], None),
             row("overseas", &["因公出国（境）费", "因公出国（境）费用", "因公出国(境)费"], Some("total")),
             row("reception", &["公务接待费"], Some("total")),
-            row("vehicle", &["公务用车购置及运行费（小计）", "公务用车购置及运行费", "公务用车购置及运行维护费"], Some("total")),
+            row(
+                "vehicle",
+                &["公务用车购置及运行费（小计）", "公务用车购置及运行费", "公务用车购置及运行维护费"],
+                Some("total"),
+            ),
             row("vehicle_purchase", &["其中：公务用车购置费", "公务用车购置费"], Some("vehicle")),
             row("vehicle_operation", &["公务用车运行费", "公务用车运行维护费"], Some("vehicle")),
         ],

@@ -20,16 +20,8 @@ impl Span {
 
     /// The smallest span covering both.
     pub fn cover(self, other: Span) -> Span {
-        let (start, _) = if (self.line, self.col) <= (other.line, other.col) {
-            (self, other)
-        } else {
-            (other, self)
-        };
-        let end = if (self.end_line, self.end_col) >= (other.end_line, other.end_col) {
-            self
-        } else {
-            other
-        };
+        let (start, _) = if (self.line, self.col) <= (other.line, other.col) { (self, other) } else { (other, self) };
+        let end = if (self.end_line, self.end_col) >= (other.end_line, other.end_col) { self } else { other };
         Span { line: start.line, col: start.col, end_line: end.end_line, end_col: end.end_col }
     }
 }

@@ -27,12 +27,8 @@ pub fn decode(bytes: &[u8]) -> Decoded {
     };
     let (text, _) = encoding.decode_without_bom_handling(body);
     let text = text.into_owned();
-    let malformed_lines = text
-        .split('\n')
-        .enumerate()
-        .filter(|(_, l)| l.contains('\u{FFFD}'))
-        .map(|(i, _)| i as u32 + 1)
-        .collect();
+    let malformed_lines =
+        text.split('\n').enumerate().filter(|(_, l)| l.contains('\u{FFFD}')).map(|(i, _)| i as u32 + 1).collect();
     Decoded { text, encoding: encoding.name(), malformed_lines }
 }
 

@@ -1,1 +1,58 @@
-fn main() {}
+//! The `yusuan` command: a thin layer over the library crates.
+
+mod extract;
+mod lang;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use lang::Lang;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(
+    name = "yusuan",
+    version,
+    about = "部门预算公开：生成、检查、提取 / Chinese department budget disclosures: build, check, extract"
+)]
+struct Cli {
+    /// Language of messages: zh (default) or en.
+    #[arg(long, global = true, value_enum, default_value_t = Lang::Zh)]
+    lang: Lang,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum ExtractFormat {
+    Json,
+    Text,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Read a published disclosure (text extracted from its PDF, any encoding) into the typed model.
+    Extract {
+        /// The disclosure file.
+        file: PathBuf,
+        /// Output: json (the model, stable field names, exact decimal strings) or text (a summary).
+        #[arg(long, value_enum, default_value_t = ExtractFormat::Json)]
+        format: ExtractFormat,
+        /// An official classification catalog (CSV or XLSX) to use instead of the partial built-in one.
+        #[arg(long)]
+        catalog: Option<PathBuf>,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Extract { file, format, catalog } => extract::run(&file, format, catalog.as_deref(), cli.lang),
+    };
+    match result {
+        Ok(code) => code,
+        Err(message) => {
+            eprintln!("{message}");
+            ExitCode::from(2)
+        }
+    }
+}

@@ -8,6 +8,7 @@ pub mod performance;
 pub mod projects;
 pub mod segment;
 pub mod source;
+pub mod tables;
 
 use crate::decode::decode;
 use source::{split_lines, Line};
@@ -46,6 +47,11 @@ pub fn read_lines(lines: &[Line]) -> Disclosure {
     let seg = segment::segment(lines);
     let mut d = Disclosure::new(DocumentKind::Budget);
     let mut notes = Vec::new();
+
+    let catalog = yusuan_model::Catalog::builtin();
+    let (tables, n) = tables::read_tables(lines, &seg.tables, &catalog);
+    d.tables = tables;
+    notes.extend(n);
 
     let (overview, n) = overview::read(pick(lines, seg.overview));
     d.overview = overview;

@@ -125,11 +125,7 @@ pub fn segment(lines: &[Line]) -> Segments {
         } else if let Some(schema) = table_title(text) {
             // The number is on the line before (skipping blanks), or on the same line.
             let same = text.strip_suffix(schema.title).and_then(table_number);
-            let before = lines[..i]
-                .iter()
-                .rev()
-                .find(|l| !l.is_blank())
-                .and_then(|l| table_number(&l.text));
+            let before = lines[..i].iter().rev().find(|l| !l.is_blank()).and_then(|l| table_number(&l.text));
             marks.push((i, Mark::Table(schema, same.or(before))));
         }
     }
@@ -170,13 +166,21 @@ pub fn segment(lines: &[Line]) -> Segments {
             }
         }
     }
-    // `表 N` lines just before a table title belong to the table.
-    for t in &seg.tables {
-        if let Some(j) = (0..t.title_line).rev().find(|&j| !lines[j].is_blank()) {
-            if table_number(&lines[j].text).is_some() {
-                claimed[j] = true;
-            }
+    // `表 N` lines just before a title belong to that table, not to the block before it.
+    let number_lines: Vec<usize> = marks
+        .iter()
+        .filter_map(|(start, _)| (0..*start).rev().find(|&j| !lines[j].is_blank()))
+        .filter(|&j| table_number(&lines[j].text).is_some())
+        .collect();
+    for &j in &number_lines {
+        claimed[j] = true;
+    }
+    for t in &mut seg.tables {
+        let (start, mut end) = t.range;
+        while end > start + 1 && (lines[end - 1].is_blank() || number_lines.contains(&(end - 1))) {
+            end -= 1;
         }
+        t.range = (start, end);
     }
     seg.narrative = (0..lines.len()).filter(|&i| !claimed[i]).collect();
     seg

@@ -1,0 +1,116 @@
+//! Identities between the cells of different tables, declared once. The reader uses them to place
+//! values whose columns extracted text lost; the checker verifies them.
+
+/// A cell of a table kind: panel, row (a declared row key, `total`, or a code) and column key.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CellRef {
+    pub table: &'static str,
+    pub panel: &'static str,
+    pub row: &'static str,
+    pub column: &'static str,
+}
+
+/// How the two sides compare.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Relation {
+    /// `left = Σ right`.
+    Equal,
+    /// `left ≤ Σ right` (a part of what the right side counts whole).
+    AtMost,
+}
+
+/// `left (relation) Σ right`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CrossIdentity {
+    pub left: CellRef,
+    pub relation: Relation,
+    pub right: &'static [CellRef],
+}
+
+const fn cell(table: &'static str, panel: &'static str, row: &'static str, column: &'static str) -> CellRef {
+    CellRef { table, panel, row, column }
+}
+
+const fn eq(left: CellRef, right: &'static [CellRef]) -> CrossIdentity {
+    CrossIdentity { left, relation: Relation::Equal, right }
+}
+
+const fn at_most(left: CellRef, right: &'static [CellRef]) -> CrossIdentity {
+    CrossIdentity { left, relation: Relation::AtMost, right }
+}
+
+const T1: &str = "income_expense_summary";
+const T2: &str = "income_summary";
+const T3: &str = "expenditure_summary";
+const T4: &str = "fiscal_summary";
+const T5: &str = "general_budget_expenditure";
+const T6: &str = "general_budget_basic";
+const T7: &str = "general_budget_project";
+const T8: &str = "government_fund_expenditure";
+const T9: &str = "state_capital_expenditure";
+const T10: &str = "three_public";
+const T11: &str = "carry_over";
+
+const fn t1(row: &'static str) -> CellRef {
+    cell(T1, "income", row, "amount")
+}
+
+const fn t2(column: &'static str) -> CellRef {
+    cell(T2, "main", "total", column)
+}
+
+/// The identities of the budget package (the Xinjiang / MoF templates).
+pub const BUDGET_IDENTITIES: &[CrossIdentity] = &[
+    // Table 2's total row is table 1's income side, source by source.
+    eq(t2("total"), &[t1("income_total")]),
+    eq(t2("general_budget"), &[t1("general_budget_own")]),
+    eq(t2("general_transfer"), &[t1("general_transfer")]),
+    eq(t2("government_fund"), &[t1("government_fund_own")]),
+    eq(t2("government_fund_transfer"), &[t1("government_fund_transfer")]),
+    eq(t2("state_capital"), &[t1("state_capital_own")]),
+    eq(t2("state_capital_transfer"), &[t1("state_capital_transfer")]),
+    eq(t2("fiscal"), &[t1("general_budget"), t1("government_fund"), t1("state_capital")]),
+    eq(t2("special_account"), &[t1("special_account")]),
+    eq(t2("unit_funds"), &[t1("unit_funds")]),
+    eq(t2("carry_over_fiscal"), &[t1("carry_over_fiscal")]),
+    eq(t2("carry_over_non_fiscal"), &[t1("carry_over_non_fiscal")]),
+    // Table 3 spends what table 1 takes in.
+    eq(cell(T3, "main", "total", "total"), &[cell(T1, "expenditure", "expenditure_total", "amount")]),
+    eq(cell(T3, "main", "total", "total"), &[t2("total")]),
+    // Table 4: fiscal spending by source against the fiscal tables.
+    eq(cell(T4, "expenditure", "expenditure_total", "total"), &[cell(T4, "income", "income_total", "amount")]),
+    eq(cell(T4, "expenditure", "expenditure_total", "general_budget"), &[cell(T5, "main", "total", "total")]),
+    eq(cell(T4, "expenditure", "expenditure_total", "government_fund"), &[cell(T8, "main", "total", "total")]),
+    eq(cell(T4, "expenditure", "expenditure_total", "state_capital"), &[cell(T9, "main", "total", "total")]),
+    // Table 5 splits into tables 6 (basic) and 7 (project).
+    eq(cell(T5, "main", "total", "basic"), &[cell(T6, "main", "total", "total")]),
+    eq(cell(T5, "main", "total", "project"), &[cell(T7, "main", "total", "total")]),
+    // 三公 by source cannot exceed what each source spends.
+    at_most(cell(T10, "main", "total", "general_budget"), &[cell(T5, "main", "total", "total")]),
+    at_most(cell(T10, "main", "total", "government_fund"), &[cell(T8, "main", "total", "total")]),
+    at_most(cell(T10, "main", "total", "state_capital"), &[cell(T9, "main", "total", "total")]),
+    // Table 11 details table 1's carry-over lines.
+    eq(cell(T11, "main", "total", "total"), &[t1("carry_over")]),
+    eq(cell(T11, "main", "total", "fiscal"), &[t1("carry_over_fiscal")]),
+    eq(cell(T11, "main", "total", "non_fiscal"), &[t1("carry_over_non_fiscal")]),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::registry::schema;
+
+    #[test]
+    fn every_identity_names_declared_cells() {
+        for id in BUDGET_IDENTITIES {
+            for c in std::iter::once(&id.left).chain(id.right) {
+                let s = schema(c.table).unwrap_or_else(|| panic!("{}", c.table));
+                let p = s.panel(c.panel).unwrap_or_else(|| panic!("{}.{}", c.table, c.panel));
+                assert!(p.column_index(c.column).is_some(), "{c:?}");
+                let fixed = p.fixed_rows.iter().any(|f| f.key == c.row);
+                let code = c.row.chars().all(|ch| ch.is_ascii_digit());
+                assert!(fixed || code, "{c:?}");
+            }
+        }
+    }
+}

@@ -1,0 +1,510 @@
+//! One table's lines into rows: title, 编制部门 and unit, header lines skipped (also where a page
+//! break repeats them), rows rebuilt from wrapped lines, values kept in printed order.
+
+use super::tokens::{amount_cell, is_amount, leading_code, tokens, Token};
+use crate::text::source::{Joined, Line};
+use std::collections::HashMap;
+use yusuan_model::catalog::{fold_name, Catalog, Code, Level, Lookup};
+use yusuan_model::money::AmountUnit;
+use yusuan_model::note::{NoteKind, ReadNote};
+use yusuan_model::registry::fold_title;
+use yusuan_model::span::{Span, Spanned};
+use yusuan_model::table::{Cell, FixedRow, Panel, RowKeyKind, TableSchema};
+
+/// A row before its values are placed in columns.
+#[derive(Clone, Debug)]
+pub struct RawRow {
+    pub panel: u8,
+    pub code: Option<Code>,
+    pub fixed: Option<&'static str>,
+    pub name: Spanned<String>,
+    pub project: Option<Spanned<String>>,
+    pub values: Vec<Cell>,
+    pub span: Span,
+    /// Pieces of text in order (for names wrapped over lines), with spans.
+    pieces: Vec<(String, Span)>,
+}
+
+impl RawRow {
+    fn new(panel: u8, span: Span) -> Self {
+        RawRow {
+            panel,
+            code: None,
+            fixed: None,
+            name: Spanned::new(String::new(), span),
+            project: None,
+            values: Vec::new(),
+            span,
+            pieces: Vec::new(),
+        }
+    }
+
+    fn push_text(&mut self, t: &Token<'_>) {
+        self.pieces.push((t.text.to_string(), t.span));
+        self.span = self.span.cover(t.span);
+    }
+
+    fn push_value(&mut self, cell: Cell) {
+        self.span = self.span.cover(cell.span);
+        self.values.push(cell);
+    }
+
+    fn text(&self) -> String {
+        self.pieces.iter().map(|(p, _)| p.as_str()).collect()
+    }
+
+    fn pieces_span(&self, range: std::ops::Range<usize>) -> Option<Span> {
+        self.pieces[range].iter().map(|(_, s)| *s).reduce(Span::cover)
+    }
+}
+
+/// A table as read, before placement.
+#[derive(Clone, Debug)]
+pub struct RawTable {
+    pub schema: &'static TableSchema,
+    pub number: Option<u32>,
+    pub title: Spanned<String>,
+    pub department: Option<Spanned<String>>,
+    pub unit: AmountUnit,
+    pub rows: Vec<RawRow>,
+    pub empty_statement: Option<Spanned<String>>,
+    pub span: Span,
+    pub notes: Vec<ReadNote>,
+}
+
+/// Names of codes seen so far in the document (earlier tables name the items that a project
+/// table wraps together with project names).
+pub type KnownNames = HashMap<Code, String>;
+
+fn strip_label(text: &str) -> String {
+    let t = fold_title(text);
+    let t = t.strip_prefix("其中：").or_else(|| t.strip_prefix("其中:")).unwrap_or(&t).to_string();
+    // Leading numbering: 一、 1、 1. 4． (1) （一）
+    let numbered = t
+        .char_indices()
+        .take_while(|(_, c)| c.is_ascii_digit() || "一二三四五六七八九十".contains(*c))
+        .last()
+        .map(|(i, c)| i + c.len_utf8());
+    let t = match numbered {
+        Some(end) => {
+            let rest = &t[end..];
+            match rest.chars().next() {
+                Some(c @ ('、' | '.' | '．')) => rest[c.len_utf8()..].to_string(),
+                _ => t.clone(),
+            }
+        }
+        None => t.clone(),
+    };
+    t.chars().filter(|c| !matches!(c, '：' | ':')).collect()
+}
+
+fn label_matches(row: &FixedRow, text: &str) -> bool {
+    let t = strip_label(text);
+    !t.is_empty() && row.labels.iter().any(|l| strip_label(l) == t)
+}
+
+/// The next declared row (from `cursor` on) that `text` names.
+fn match_fixed(panel: &Panel, cursor: usize, text: &str) -> Option<usize> {
+    (cursor..panel.fixed_rows.len()).find(|&i| label_matches(&panel.fixed_rows[i], text))
+}
+
+fn is_total_label(text: &str) -> bool {
+    matches!(fold_title(text).as_str(), "总计" | "合计")
+}
+
+/// `编制部门：X 单位：万元`.
+fn meta_line(line: &Line) -> Option<(Option<Spanned<String>>, Option<AmountUnit>)> {
+    let text = &line.text;
+    let dept_at = text.find("编制部门").or_else(|| text.find("编制单位"))?;
+    let after = &text[dept_at + "编制部门".len()..];
+    let after = after.trim_start_matches([':', '：', ' ']);
+    let start = text.len() - after.len();
+    let (dept_end, unit) = match text.find("单位：").or_else(|| text.find("单位:")) {
+        Some(u) if u > start => {
+            let rest = text[u..].trim_start_matches("单位").trim_start_matches([':', '：', ' ']);
+            (u, AmountUnit::parse_prefix(rest).map(|(u, _)| u))
+        }
+        _ => (text.len(), None),
+    };
+    let name = text[start..dept_end].trim();
+    let dept = (!name.is_empty()).then(|| {
+        let s = start + (text[start..dept_end].len() - text[start..dept_end].trim_start().len());
+        Spanned::new(name.to_string(), line.span_of(s, s + name.len()))
+    });
+    Some((dept, unit))
+}
+
+fn is_marker_line(line: &Line) -> bool {
+    line.text.trim_start().starts_with('※')
+}
+
+/// A standalone unit line (`单位：万元`) outside a 编制部门 line.
+fn unit_line(line: &Line) -> Option<AmountUnit> {
+    let t = fold_title(&line.text);
+    let rest = t.strip_prefix("单位：").or_else(|| t.strip_prefix("单位:"))?;
+    AmountUnit::parse_prefix(rest).map(|(u, _)| u)
+}
+
+/// Reads one table block (title line first).
+pub fn read_block(
+    lines: &[Line],
+    schema: &'static TableSchema,
+    number: Option<u32>,
+    known: &KnownNames,
+    catalog: &Catalog,
+) -> RawTable {
+    let title_line = &lines[0];
+    let (t, c) = title_line.trimmed();
+    let title = Spanned::new(t.to_string(), Span::on_line(title_line.no, c, c + t.chars().count() as u32));
+    let mut table = RawTable {
+        schema,
+        number,
+        title,
+        department: None,
+        unit: schema.unit,
+        rows: Vec::new(),
+        empty_statement: None,
+        span: lines.iter().fold(Span::on_line(title_line.no, 1, 1), |s, l| {
+            s.cover(Span::on_line(l.no, 1, l.text.chars().count() as u32 + 1))
+        }),
+        notes: Vec::new(),
+    };
+    let has_marker = lines.iter().any(is_marker_line);
+    let mut in_header = true;
+    let mut body: Vec<&Line> = Vec::new();
+    for line in &lines[1..] {
+        if line.is_blank() || line.is_page_number() {
+            continue;
+        }
+        if let Some((dept, unit)) = meta_line(line) {
+            if table.department.is_none() {
+                table.department = dept;
+            }
+            if let Some(u) = unit {
+                table.unit = u;
+            }
+            in_header = true;
+            continue;
+        }
+        if let Some(u) = unit_line(line) {
+            table.unit = u;
+            continue;
+        }
+        if is_marker_line(line) {
+            in_header = false;
+            continue;
+        }
+        if in_header && has_marker {
+            continue;
+        }
+        body.push(line);
+    }
+    read_rows(&mut table, &body, has_marker, known, catalog);
+    table
+}
+
+fn read_rows(table: &mut RawTable, body: &[&Line], has_marker: bool, known: &KnownNames, catalog: &Catalog) {
+    let schema = table.schema;
+    let unit = table.unit;
+    if schema.panels.len() == 2 {
+        read_two_sided(table, body);
+        return;
+    }
+    let Some(panel) = schema.panels.first() else { return };
+    let mut rows: Vec<RawRow> = Vec::new();
+    // Lines before the first row (header, or an empty table's statement) and lines after it
+    // that belong to no row.
+    let mut before: Vec<&Line> = Vec::new();
+    let mut loose: Vec<&Line> = Vec::new();
+    let mut fixed_cursor = 0;
+    let mut started = has_marker;
+    for line in body {
+        let toks = tokens(line);
+        let Some(first) = toks.first() else { continue };
+        let code = match panel.row_key {
+            RowKeyKind::FunctionCode | RowKeyKind::EconCode | RowKeyKind::FunctionCodeProject => leading_code(&toks),
+            _ => None,
+        };
+        let open = rows.last().is_some_and(|r| r.values.is_empty());
+        let fixed = match panel.row_key {
+            RowKeyKind::Fixed => {
+                let text: String = toks.iter().take_while(|t| !is_amount(t.text)).map(|t| t.text).collect();
+                match_fixed(panel, fixed_cursor, &text)
+            }
+            _ if is_total_label(first.text) => panel.fixed_rows.iter().position(|f| f.key == "total"),
+            _ => None,
+        };
+        let starts_row = code.is_some()
+            || fixed.is_some()
+            || (matches!(panel.row_key, RowKeyKind::Named | RowKeyKind::FunctionCodeProject)
+                && !open
+                && (started || rows.last().is_some()));
+        if !starts_row && rows.is_empty() {
+            before.push(line);
+            continue;
+        }
+        if starts_row {
+            started = true;
+            let mut row = RawRow::new(0, first.span);
+            let mut rest = &toks[..];
+            if let Some((c, n)) = code {
+                row.code = Some(c);
+                row.span = toks[..n].iter().fold(first.span, |s, t| s.cover(t.span));
+                rest = &toks[n..];
+            }
+            if let Some(f) = fixed {
+                row.fixed = Some(panel.fixed_rows[f].key);
+                if panel.row_key == RowKeyKind::Fixed {
+                    fixed_cursor = f + 1;
+                }
+            }
+            rows.push(row);
+            take_tokens(rows.last_mut(), rest, unit);
+        } else if open || rows.last().is_some_and(|r| r.values.is_empty() || is_values_only(&toks)) {
+            take_tokens(rows.last_mut(), &toks, unit);
+        } else {
+            loose.push(line);
+        }
+    }
+    for row in &mut rows {
+        finish_names(row, panel, known, catalog);
+    }
+    // Rows without a single value that say the table is empty are its statement (a table of
+    // free names, like 上年结转结余, takes any line for a row).
+    if rows.iter().all(|r| r.values.is_empty()) && rows.iter().any(|r| EMPTY_WORDS.iter().any(|w| r.text().contains(w)))
+    {
+        rows.clear();
+        before = body.to_vec();
+    }
+    if rows.is_empty() {
+        // Without a ※ line the header runs up to the statement, which says the table is empty.
+        let from = if has_marker {
+            0
+        } else {
+            before.iter().position(|l| EMPTY_WORDS.iter().any(|w| l.text.contains(w))).unwrap_or(before.len())
+        };
+        let joined = Joined::from_lines(before[from..].iter().copied());
+        if !joined.is_empty() {
+            let span = joined.span(0, joined.text.len());
+            table.empty_statement = Some(Spanned::new(joined.text.clone(), span));
+        }
+    } else {
+        // After a ※ line, text before the first row is not header: say so.
+        let stray = if has_marker { before } else { Vec::new() };
+        for l in stray.into_iter().chain(loose) {
+            let (t, c) = l.trimmed();
+            table.notes.push(ReadNote::new(
+                NoteKind::UnreadLine,
+                Some(Span::on_line(l.no, c, c + t.chars().count() as u32)),
+                format!("表“{}”中无法归入任何行的文字：{}", table.title.value, t),
+                format!("text in table '{}' that belongs to no row: {}", table.title.value, t),
+            ));
+        }
+    }
+    table.rows = rows;
+}
+
+/// Words of an empty table's statement (…没有使用…安排的支出，…为空表).
+const EMPTY_WORDS: [&str; 5] = ["空表", "没有", "未安排", "不涉及", "无"];
+
+fn is_values_only(toks: &[Token<'_>]) -> bool {
+    !toks.is_empty() && toks.iter().all(|t| is_amount(t.text))
+}
+
+/// Adds a line's tokens to a row: text pieces (names) and trailing amounts (values). Text after a
+/// value would start a new cell of the name again, which tables do not print; it is kept as text.
+fn take_tokens(row: Option<&mut RawRow>, toks: &[Token<'_>], unit: AmountUnit) {
+    let Some(row) = row else { return };
+    // Values are the run of amounts at the end of the line.
+    let first_value = toks.iter().rposition(|t| !is_amount(t.text)).map(|i| i + 1).unwrap_or(0);
+    for t in &toks[..first_value] {
+        row.push_text(t);
+    }
+    for t in &toks[first_value..] {
+        if let Some(cell) = amount_cell(t, unit) {
+            row.push_value(cell);
+        }
+    }
+}
+
+/// Sets the row's name (and project name) from its text pieces.
+fn finish_names(row: &mut RawRow, panel: &Panel, known: &KnownNames, catalog: &Catalog) {
+    if row.pieces.is_empty() {
+        return;
+    }
+    let all = 0..row.pieces.len();
+    let split = match (&row.code, panel.row_key) {
+        (Some(code), RowKeyKind::FunctionCodeProject) if code.level() == Level::Item => {
+            Some(project_split(row, code, known, catalog))
+        }
+        _ => None,
+    };
+    let name_end = split.unwrap_or(row.pieces.len());
+    let name: String = row.pieces[..name_end].iter().map(|(p, _)| p.as_str()).collect();
+    if let Some(span) = row.pieces_span(0..name_end) {
+        row.name = Spanned::new(name, span);
+    }
+    if name_end < row.pieces.len() {
+        let project: String = row.pieces[name_end..].iter().map(|(p, _)| p.as_str()).collect();
+        if let Some(span) = row.pieces_span(name_end..all.end) {
+            row.project = Some(Spanned::new(project, span));
+        }
+    }
+}
+
+/// Where the item's name ends and the project's begins, among a project row's text pieces. The
+/// item's name is known from earlier tables or the catalog; without it, the first piece is the
+/// item's name.
+fn project_split(row: &RawRow, code: &Code, known: &KnownNames, catalog: &Catalog) -> usize {
+    let name = known.get(code).cloned().or_else(|| match catalog.get(code) {
+        Lookup::Known(e) => Some(e.name.clone()),
+        _ => None,
+    });
+    if let Some(name) = name {
+        let target = fold_name(&name);
+        let mut acc = String::new();
+        for (i, (p, _)) in row.pieces.iter().enumerate() {
+            acc.push_str(&fold_name(p));
+            if acc == target {
+                return i + 1;
+            }
+            if !target.starts_with(&acc) {
+                break;
+            }
+        }
+    }
+    1.min(row.pieces.len())
+}
+
+/// Tables 1 and 4: income on the left, spending on the right, on the same lines.
+fn read_two_sided(table: &mut RawTable, body: &[&Line]) {
+    let schema = table.schema;
+    let (Some(left), Some(right)) = (schema.panels.first(), schema.panels.get(1)) else { return };
+    let unit = table.unit;
+    let mut cursor = 0;
+    let mut started = false;
+    for line in body {
+        let toks = tokens(line);
+        if toks.is_empty() {
+            continue;
+        }
+        // Left: text then amounts. Right: an optional code, text, amounts.
+        let mut i = 0;
+        let left_text_end = toks.iter().position(|t| is_amount(t.text)).unwrap_or(toks.len());
+        let left_text: String = toks[..left_text_end].iter().map(|t| t.text).collect();
+        // A left label is a declared row; otherwise the line may start on the right side.
+        let left_row = match_fixed(left, cursor, &left_text);
+        let right_start_code = leading_code(&toks);
+        // Before the first row, a header fragment can equal a label (`一般公共预算`); a real
+        // row carries a value or the right side's code.
+        let carries = toks.len() > left_text_end;
+        if !started && (left_row.is_none() || !carries) && right_start_code.is_none() {
+            continue; // header
+        }
+        let mut left_raw = None;
+        if let Some(f) = left_row {
+            cursor = f + 1;
+            started = true;
+            let mut row = RawRow::new(0, toks[0].span);
+            row.fixed = Some(left.fixed_rows[f].key);
+            for t in &toks[..left_text_end] {
+                row.push_text(t);
+            }
+            i = left_text_end;
+            // Left amounts up to the right side's code or text.
+            while let Some(t) = toks.get(i) {
+                if !is_amount(t.text) || leading_code(&toks[i..]).is_some() {
+                    break;
+                }
+                if let Some(cell) = amount_cell(t, unit) {
+                    row.push_value(cell);
+                }
+                i += 1;
+            }
+            let name: String = row.text();
+            if let Some(span) = row.pieces_span(0..row.pieces.len()) {
+                row.name = Spanned::new(name, span);
+            }
+            left_raw = Some(row);
+        } else if right_start_code.is_none() {
+            // Not a declared left row and no code: either the total line's right half or noise.
+            if !left_text.is_empty() && match_fixed(right, 0, &left_text).is_none() {
+                table.notes.push(unread(line, &table.title.value));
+                continue;
+            }
+        }
+        if let Some(r) = left_raw {
+            table.rows.push(r);
+        }
+        let rest = &toks[i..];
+        if rest.is_empty() {
+            continue;
+        }
+        started = true;
+        let mut row = RawRow::new(1, rest[0].span);
+        let mut j = 0;
+        if let Some((code, n)) = leading_code(rest) {
+            row.code = Some(code);
+            row.span = rest[..n].iter().fold(rest[0].span, |s, t| s.cover(t.span));
+            j = n;
+        }
+        let text_end = rest[j..].iter().position(|t| is_amount(t.text)).map(|p| p + j).unwrap_or(rest.len());
+        for t in &rest[j..text_end] {
+            row.push_text(t);
+        }
+        for t in &rest[text_end..] {
+            match amount_cell(t, unit) {
+                Some(cell) => row.push_value(cell),
+                None => row.push_text(t),
+            }
+        }
+        let name = row.text();
+        if row.code.is_none() {
+            match match_fixed(right, 0, &name) {
+                Some(f) => row.fixed = Some(right.fixed_rows[f].key),
+                None => {
+                    table.notes.push(unread(line, &table.title.value));
+                    continue;
+                }
+            }
+        }
+        if let Some(span) = row.pieces_span(0..row.pieces.len()) {
+            row.name = Spanned::new(name, span);
+        }
+        table.rows.push(row);
+    }
+}
+
+fn unread(line: &Line, title: &str) -> ReadNote {
+    let (t, c) = line.trimmed();
+    ReadNote::new(
+        NoteKind::UnreadLine,
+        Some(Span::on_line(line.no, c, c + t.chars().count() as u32)),
+        format!("表“{title}”中无法识别的行：{t}"),
+        format!("unrecognised line in table '{title}': {t}"),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_fold_numbering_and_qizhong() {
+        assert_eq!(strip_label("1、一般公共预算拨款"), "一般公共预算拨款");
+        assert_eq!(strip_label("4.财政专户核拨"), "财政专户核拨");
+        assert_eq!(strip_label("其中：一般财力"), "一般财力");
+        assert_eq!(strip_label("二、上年结转结余"), "上年结转结余");
+        assert_eq!(strip_label("收 入 总 计"), "收入总计");
+    }
+
+    #[test]
+    fn meta() {
+        let l = Line { no: 3, text: "编制部门：某某局 单位：万元".into() };
+        let (d, u) = meta_line(&l).unwrap();
+        assert_eq!(d.unwrap().value, "某某局");
+        assert_eq!(u, Some(AmountUnit::Wan));
+        let l = Line { no: 3, text: "编制单位:某某局    单位:元".into() };
+        assert_eq!(meta_line(&l).unwrap().1, Some(AmountUnit::Yuan));
+    }
+}

@@ -1,0 +1,345 @@
+//! The tables of a disclosure: rows read from text, values placed in their columns by the
+//! tables' own identities and the identities between tables.
+
+pub mod block;
+pub mod solve;
+pub mod tokens;
+
+use crate::text::segment::TableBlock;
+use crate::text::source::Line;
+use block::{read_block, KnownNames, RawTable};
+use rust_decimal::Decimal;
+use solve::{solve, Bound, Placement, Problem};
+use yusuan_model::catalog::{Catalog, Code};
+use yusuan_model::identities::{CellRef, Relation, BUDGET_IDENTITIES};
+use yusuan_model::money::Interval;
+use yusuan_model::note::{NoteKind, ReadNote};
+use yusuan_model::table::{Assignment, Panel, Row, RowKeyKind, Table};
+
+/// A table being read: its rows and, per row, where its values stand so far.
+struct Reading {
+    raw: RawTable,
+    placements: Vec<Placement>,
+    parents: Vec<Option<usize>>,
+}
+
+/// Reads every table block.
+pub fn read_tables(lines: &[Line], blocks: &[TableBlock], catalog: &Catalog) -> (Vec<Table>, Vec<ReadNote>) {
+    let mut known = KnownNames::new();
+    let mut readings: Vec<Reading> = Vec::new();
+    for b in blocks {
+        let (start, end) = b.range;
+        let Some(block_lines) = lines.get(start..end) else { continue };
+        if block_lines.is_empty() {
+            continue;
+        }
+        let raw = read_block(block_lines, b.schema, b.number, &known, catalog);
+        for r in &raw.rows {
+            if let (Some(code), None) = (&r.code, &r.project) {
+                if !r.name.value.is_empty() {
+                    known.entry(code.clone()).or_insert_with(|| r.name.value.clone());
+                }
+            }
+        }
+        let parents = parents(&raw);
+        readings.push(Reading { raw, placements: Vec::new(), parents });
+    }
+    // Place values: first each table alone, then again with what the others pin down, until
+    // nothing changes.
+    for i in 0..readings.len() {
+        readings[i].placements = place(&readings[i], &[]);
+    }
+    for _round in 0..3 {
+        let mut changed = false;
+        for i in 0..readings.len() {
+            let bounds = cross_bounds(&readings, i);
+            if bounds.is_empty() {
+                continue;
+            }
+            let hinted = place(&readings[i], &bounds);
+            let inconsistent = |p: &[Placement]| p.iter().filter(|x| matches!(x, Placement::Inconsistent(_))).count();
+            if inconsistent(&hinted) <= inconsistent(&readings[i].placements) && hinted != readings[i].placements {
+                readings[i].placements = hinted;
+                changed = true;
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    let mut notes = Vec::new();
+    let tables = readings.into_iter().map(|r| finish(r, &mut notes)).collect();
+    (tables, notes)
+}
+
+/// The parent of each row: a 款 for a 项, a 类 for a 款, the total (or a unit) row for a 类; the
+/// declared parent for declared rows.
+fn parents(raw: &RawTable) -> Vec<Option<usize>> {
+    let rows = &raw.rows;
+    let dept = raw.department.as_ref().map(|d| yusuan_model::catalog::fold_name(&d.value));
+    (0..rows.len())
+        .map(|i| {
+            let row = &rows[i];
+            let panel = raw.schema.panels.get(row.panel as usize)?;
+            let same_panel = |j: &usize| rows[*j].panel == row.panel;
+            // The total row heads the panel, or closes it (支出总计 at the foot of table 1).
+            let total = (0..rows.len())
+                .filter(same_panel)
+                .find(|&j| j != i && rows[j].fixed.is_some_and(|k| k == "total" || k == "expenditure_total"));
+            if let Some(key) = row.fixed {
+                let parent_key = panel.fixed_rows.iter().find(|f| f.key == key)?.parent?;
+                return (0..rows.len()).filter(same_panel).find(|&j| rows[j].fixed == Some(parent_key));
+            }
+            let is_unit = |j: usize| {
+                rows[j].code.is_none()
+                    && rows[j].fixed.is_none()
+                    && match panel.row_key {
+                        RowKeyKind::Named => {
+                            dept.as_deref() == Some(&yusuan_model::catalog::fold_name(&rows[j].name.value))
+                        }
+                        _ => true,
+                    }
+            };
+            match &row.code {
+                Some(code) => {
+                    let ancestor = (0..i).rev().filter(same_panel).find(|&j| match &rows[j].code {
+                        Some(c) => {
+                            is_ancestor(c, code) || (c == code && row.project.is_some() && rows[j].project.is_none())
+                        }
+                        None => false,
+                    });
+                    ancestor.or_else(|| (0..i).rev().filter(same_panel).find(|&j| is_unit(j))).or(total)
+                }
+                None if is_unit(i) => total,
+                None => (0..i).rev().filter(same_panel).find(|&j| is_unit(j)).or(total),
+            }
+        })
+        .collect()
+}
+
+fn is_ancestor(a: &Code, b: &Code) -> bool {
+    a.as_str().len() < b.as_str().len() && b.as_str().starts_with(a.as_str())
+}
+
+/// The placement problem of each panel, solved, with `bounds` as (row index, column, bound).
+fn place(r: &Reading, bounds: &[(usize, usize, Bound)]) -> Vec<Placement> {
+    let raw = &r.raw;
+    let mut out: Vec<Placement> = vec![Placement::Resolved(Vec::new()); raw.rows.len()];
+    for (p, panel) in raw.schema.panels.iter().enumerate() {
+        let idx: Vec<usize> = (0..raw.rows.len()).filter(|&i| raw.rows[i].panel as usize == p).collect();
+        let local = |i: usize| idx.iter().position(|&x| x == i);
+        let problem = Problem {
+            columns: panel.columns.len(),
+            column_sums: panel
+                .column_sums
+                .iter()
+                .filter_map(|s| {
+                    let t = panel.column_index(s.total)?;
+                    let parts = s.parts.iter().filter_map(|k| panel.column_index(k)).collect();
+                    Some((t, parts))
+                })
+                .collect(),
+            rows: idx.iter().map(|&i| raw.rows[i].values.iter().map(|c| c.value.bounds()).collect()).collect(),
+            tree: tree_rules(r, panel, &idx),
+            bounds: bounds.iter().filter_map(|&(row, col, b)| Some((local(row)?, col, b))).collect(),
+        };
+        for (k, placement) in solve(&problem).into_iter().enumerate() {
+            out[idx[k]] = placement;
+        }
+    }
+    out
+}
+
+/// `parent = Σ children` rules of one panel, in local row indices.
+fn tree_rules(r: &Reading, panel: &Panel, idx: &[usize]) -> Vec<(usize, Vec<usize>)> {
+    let local = |i: usize| idx.iter().position(|&x| x == i);
+    let rows = &r.raw.rows;
+    if panel.row_key == RowKeyKind::Fixed {
+        return panel
+            .row_sums
+            .iter()
+            .filter_map(|s| {
+                let find = |k: &str| idx.iter().copied().find(|&i| rows[i].fixed == Some(k)).and_then(local);
+                let total = find(s.total)?;
+                let parts: Option<Vec<usize>> = s.parts.iter().map(|k| find(k)).collect();
+                Some((total, parts?))
+            })
+            .collect();
+    }
+    let mut rules: Vec<(usize, Vec<usize>)> = Vec::new();
+    for &i in idx {
+        let Some(parent) = r.parents[i] else { continue };
+        let (Some(li), Some(lp)) = (local(i), local(parent)) else { continue };
+        match rules.iter_mut().find(|(p, _)| *p == lp) {
+            Some((_, children)) => children.push(li),
+            None => rules.push((lp, vec![li])),
+        }
+    }
+    rules
+}
+
+/// The value of a cell of another table, when it is settled.
+fn known_cell(readings: &[Reading], c: &CellRef) -> Option<Interval> {
+    let r = readings.iter().find(|r| r.raw.schema.kind == c.table)?;
+    if r.raw.rows.is_empty() {
+        // An empty table (…为空表) holds zeros; a table with no rows and no statement is unknown.
+        return r.raw.empty_statement.as_ref().map(|_| Interval::ZERO);
+    }
+    let p = r.raw.schema.panels.iter().position(|p| p.key == c.panel)?;
+    let col = r.raw.schema.panels[p].column_index(c.column)?;
+    let by_code = c.row.chars().all(|ch| ch.is_ascii_digit());
+    let row = (0..r.raw.rows.len()).find(|&i| {
+        let row = &r.raw.rows[i];
+        row.panel as usize == p
+            && if by_code { row.code.as_ref().is_some_and(|x| x.as_str() == c.row) } else { row.fixed == Some(c.row) }
+    });
+    let Some(row) = row else {
+        // A code a table does not list has nothing in it; a declared row missing is unknown.
+        return by_code.then_some(Interval::ZERO);
+    };
+    let values = &r.raw.rows[row].values;
+    let at = |cand: &[u16]| match cand.iter().position(|&x| x as usize == col) {
+        Some(i) => values.get(i).map(|v| v.value.bounds()),
+        None => Some(Interval::ZERO),
+    };
+    match r.placements.get(row)? {
+        Placement::Resolved(c) => at(c),
+        Placement::Ambiguous(cands) => {
+            let first = at(cands.first()?)?;
+            cands.iter().all(|c| at(c) == Some(first)).then_some(first)
+        }
+        Placement::Inconsistent(_) => None,
+    }
+}
+
+/// Bounds on table `i`'s cells from the identities with the other tables.
+fn cross_bounds(readings: &[Reading], i: usize) -> Vec<(usize, usize, Bound)> {
+    let me = &readings[i].raw;
+    let mut out = Vec::new();
+    let locate = |c: &CellRef| -> Option<(usize, usize)> {
+        if c.table != me.schema.kind {
+            return None;
+        }
+        let p = me.schema.panels.iter().position(|p| p.key == c.panel)?;
+        let col = me.schema.panels[p].column_index(c.column)?;
+        let row = (0..me.rows.len()).find(|&k| {
+            let r = &me.rows[k];
+            r.panel as usize == p && (r.fixed == Some(c.row) || r.code.as_ref().is_some_and(|x| x.as_str() == c.row))
+        })?;
+        Some((row, col))
+    };
+    let sum = |cells: &mut dyn Iterator<Item = &CellRef>| -> Option<Interval> {
+        let mut acc = Interval::ZERO;
+        for c in cells {
+            if c.table == me.schema.kind {
+                return None; // identities inside one table are the solver's own rules
+            }
+            acc = acc + known_cell(readings, c)?;
+        }
+        Some(acc)
+    };
+    for id in BUDGET_IDENTITIES {
+        if let Some((row, col)) = locate(&id.left) {
+            if let Some(v) = sum(&mut id.right.iter()) {
+                let b = match id.relation {
+                    Relation::Equal => Bound::Equal(v),
+                    Relation::AtMost => Bound::AtMost(v.hi),
+                };
+                out.push((row, col, b));
+            }
+        }
+        if id.relation != Relation::Equal {
+            continue;
+        }
+        for (k, part) in id.right.iter().enumerate() {
+            let Some((row, col)) = locate(part) else { continue };
+            let Some(left) = sum(&mut std::iter::once(&id.left)) else { continue };
+            let Some(others) = sum(&mut id.right.iter().enumerate().filter(|(j, _)| *j != k).map(|(_, c)| c)) else {
+                continue;
+            };
+            let v = left - others;
+            out.push((row, col, Bound::Equal(Interval { lo: v.lo.max(Decimal::ZERO).min(v.hi), hi: v.hi })));
+        }
+    }
+    out
+}
+
+fn column_names(panel: &Panel, cand: &[u16]) -> String {
+    cand.iter()
+        .filter_map(|&c| panel.columns.get(c as usize))
+        .map(|c| c.header.join("/"))
+        .collect::<Vec<_>>()
+        .join("、")
+}
+
+fn finish(r: Reading, notes: &mut Vec<ReadNote>) -> Table {
+    let raw = r.raw;
+    notes.extend(raw.notes.iter().cloned());
+    let title = raw.title.value.clone();
+    let rows = raw
+        .rows
+        .into_iter()
+        .zip(r.placements)
+        .zip(r.parents)
+        .map(|((row, placement), parent)| {
+            let panel = raw.schema.panels.get(row.panel as usize);
+            let assignment = match placement {
+                Placement::Resolved(columns) => Assignment::Resolved { columns },
+                Placement::Ambiguous(candidates) => {
+                    if let Some(panel) = panel {
+                        let options: Vec<String> =
+                            candidates.iter().map(|c| format!("[{}]", column_names(panel, c))).collect();
+                        notes.push(ReadNote::new(
+                            NoteKind::AmbiguousColumns,
+                            Some(row.span),
+                            format!(
+                                "表“{title}”“{}”行的数值可以放在多种栏目组合中：{}",
+                                row.name.value,
+                                options.join(" 或 ")
+                            ),
+                            format!(
+                                "the values of row '{}' in table '{title}' fit several column sets: {}",
+                                row.name.value,
+                                options.join(" or ")
+                            ),
+                        ));
+                    }
+                    Assignment::Ambiguous { candidates }
+                }
+                Placement::Inconsistent(columns) => {
+                    notes.push(ReadNote::new(
+                        NoteKind::InconsistentColumns,
+                        Some(row.span),
+                        format!("表“{title}”“{}”行的数值无法满足表内勾稽关系", row.name.value),
+                        format!(
+                            "the values of row '{}' in table '{title}' fit none of the table's identities",
+                            row.name.value
+                        ),
+                    ));
+                    Assignment::Inconsistent { columns }
+                }
+            };
+            Row {
+                panel: row.panel,
+                code: row.code,
+                fixed: row.fixed.map(str::to_string),
+                name: row.name,
+                project: row.project,
+                values: row.values,
+                assignment,
+                parent,
+                span: row.span,
+            }
+        })
+        .collect();
+    Table {
+        kind: raw.schema.kind.to_string(),
+        number: raw.number,
+        title: raw.title,
+        department: raw.department,
+        unit: raw.unit,
+        rows,
+        empty_statement: raw.empty_statement,
+        span: raw.span,
+    }
+}
