@@ -19,5 +19,10 @@ fn debug_dump() {
     println!("{o:#?}\n{n:#?}");
     let (g, n) = glossary::read(&lines(3146, 3197));
     println!("{g:#?}\n{n:#?}");
-    let _ = (projects::read, assets::read);
+    let (p, n) = projects::read(&lines(1040, 1222));
+    for p in &p {
+        println!("{}", serde_json::to_string(p).unwrap());
+    }
+    println!("{n:#?}");
+    let _ = assets::read;
 }
