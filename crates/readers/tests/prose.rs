@@ -24,5 +24,7 @@ fn debug_dump() {
         println!("{}", serde_json::to_string(p).unwrap());
     }
     println!("{n:#?}");
-    let _ = assets::read;
+    let (a, n) = assets::read(&lines(1040, 1290));
+    println!("{}", serde_json::to_string_pretty(&a).unwrap());
+    println!("{n:#?}");
 }

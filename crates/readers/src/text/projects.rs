@@ -312,7 +312,7 @@ fn factor(text: &str) -> Option<Factor> {
 }
 
 /// Where a digit run starts (not inside another number).
-fn number_starts(t: &str, a: usize, b: usize) -> Vec<usize> {
+pub(crate) fn number_starts(t: &str, a: usize, b: usize) -> Vec<usize> {
     let Some(s) = t.get(a..b) else {
         return Vec::new();
     };
