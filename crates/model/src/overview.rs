@@ -1,6 +1,6 @@
 //! Part 1 部门概况: duties, organisation, staffing.
 
-use crate::span::{Span, Spanned};
+use crate::span::Spanned;
 use serde::{Deserialize, Serialize};
 
 /// 部门概况.
@@ -29,9 +29,9 @@ pub struct Duty {
 /// 机构设置: subordinate budget units and internal divisions.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Organisation {
-    /// Where the text states there are no subordinate units (`无下属预算单位`).
+    /// The statement that there are no subordinate units, as printed (`无下属预算单位`).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub no_subordinate_units: Option<Span>,
+    pub no_subordinate_units: Option<Spanned<String>>,
     /// The declared number of subordinate units (`下属预算单位 3个`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub subordinate_unit_count: Option<Spanned<u32>>,

@@ -205,7 +205,7 @@ fn read_units(j: &Joined, a: usize, b: usize, org: &mut Organisation) -> bool {
         let end = s[m..]
             .find(['，', '。', '；', ','])
             .map_or(s.len(), |e| m + e);
-        org.no_subordinate_units = Some(j.span(a + m, a + end));
+        org.no_subordinate_units = spanned_text(j, a + m, a + end, "");
         found = true;
     } else if let Some(m) = s.find("下属") {
         let kw = a + m + "下属".len();
