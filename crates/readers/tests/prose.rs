@@ -643,3 +643,159 @@ fn rewrapped_passages_read_the_same() {
         );
     }
 }
+
+// ---- Other wordings, as other disclosures print these passages. ----
+
+fn text_lines(s: &str) -> Vec<Line> {
+    split_lines(s)
+}
+
+#[test]
+fn project_in_other_wording() {
+    let (ps, notes) = projects::read(&text_lines(
+        "1.项目名称：办公设备更新\n立项依据：《关于办公设备配置标准的通知》（财资〔2023〕5\n号）\n预算安排：15.00万元\n实施单位：某某局\n资金分配：设备购置 12.00万元；培训费 3.00\n万元。\n执行时间：2024年1月至2024年12月\n九、 其他\n",
+    ));
+    assert!(notes.is_empty(), "{notes:#?}");
+    let p = &ps[0];
+    assert_eq!((p.number, p.name.value.as_str()), (Some(1), "办公设备更新"));
+    assert_eq!(p.budget.as_ref().unwrap().value, wan("15.00"));
+    assert_eq!(
+        item_amounts(p),
+        [("设备购置", wan("12.00")), ("培训费", wan("3.00"))]
+    );
+    assert_eq!(
+        p.policy_basis.as_ref().unwrap().documents[0]
+            .number
+            .as_ref()
+            .unwrap()
+            .value,
+        "财资〔2023〕5号"
+    );
+    assert_eq!(p.period.as_ref().unwrap().end_date.unwrap().month, Some(12));
+    assert_eq!(p.executing_unit.as_ref().unwrap().value, "某某局");
+}
+
+#[test]
+fn project_lines_that_cannot_be_placed_are_noted() {
+    let (ps, notes) = projects::read(&text_lines(
+        "（一）项目名称：某经费\n项目概况：用于某事\n资金分配情况：租车 9万元，其他若干\n",
+    ));
+    assert_eq!(ps.len(), 1);
+    assert_eq!(item_amounts(&ps[0]), [("租车", wan("9"))]);
+    let kinds: Vec<_> = notes.iter().map(|n| n.kind).collect();
+    use yusuan_model::note::NoteKind::*;
+    // 项目概况 is no known field; `其他若干` has no amount; there is no budget.
+    assert_eq!(kinds, [UnreadLine, UnreadLine, MissingField]);
+    assert!(notes
+        .iter()
+        .all(|n| !n.zh.is_empty() && !n.en.is_empty() && n.span.is_some()));
+}
+
+#[test]
+fn assets_in_other_wording() {
+    let (a, notes) = assets::read(&text_lines(
+        "（三）国有资产占用情况\n截至2023年12月31日，本部门共有房屋建筑物 1200平方米，价值 350.5万元；土地 5000平方米；通用设备 15台，价值 20.00万元。\n2024年部门预算安排购置车辆 1辆，价值 18万元。\n（四）其他\n",
+    ));
+    assert!(notes.is_empty(), "{notes:#?}");
+    assert_eq!(a.as_of.as_ref().unwrap().value, "2023年12月31日");
+    let house = a.category("房屋建筑物").unwrap();
+    assert_eq!(house.area.as_ref().unwrap().value.value, d("1200"));
+    assert_eq!(house.value.as_ref().unwrap().value, wan("350.5"));
+    assert_eq!(
+        a.category("土地")
+            .unwrap()
+            .area
+            .as_ref()
+            .unwrap()
+            .value
+            .unit,
+        "平方米"
+    );
+    assert_eq!(
+        a.category("通用设备")
+            .unwrap()
+            .count
+            .as_ref()
+            .unwrap()
+            .value
+            .value,
+        d("15")
+    );
+    let plan = &a.purchase_plans[0];
+    assert_eq!((plan.subject.value.as_str(), plan.arranged), ("车辆", true));
+    assert_eq!(plan.count.as_ref().unwrap().value.value, d("1"));
+    assert_eq!(plan.value.as_ref().unwrap().value, wan("18"));
+}
+
+#[test]
+fn passages_absent_read_empty() {
+    let other = text_lines("十、 关于“三公”经费\n2024年“三公”经费预算数为 4.29万元。\n");
+    assert_eq!(projects::read(&other), (Vec::new(), Vec::new()));
+    assert_eq!(assets::read(&other), (Default::default(), Vec::new()));
+    let (_, notes) = assets::read(&text_lines("车辆 2辆，价值 41.02万元。"));
+    assert!(notes.is_empty());
+}
+
+#[test]
+fn overview_in_other_wording() {
+    let (o, notes) = overview::read(&text_lines(
+        "第一部分 某局部门概况\n一、主要职责\n1.负责某事。\n2.承担某\n工作。\n二、机构设置\n本部门下属预算单位 2个，分别是：甲中心、乙站。内设 3个科室。编制数为 10人，实有人数 9人，其中：在职 7人，减少 1人；退休 2人，增加 1人。\n",
+    ));
+    assert!(notes.is_empty(), "{notes:#?}");
+    assert_eq!(o.duties.len(), 2);
+    assert_eq!(o.duties[1].text.value, "承担某工作。");
+    let org = &o.organisation;
+    assert_eq!(org.subordinate_unit_count.as_ref().unwrap().value, 2);
+    assert_eq!(
+        org.subordinate_units
+            .iter()
+            .map(|u| u.value.as_str())
+            .collect::<Vec<_>>(),
+        ["甲中心", "乙站"]
+    );
+    assert_eq!(
+        (
+            org.division_count.as_ref().unwrap().value,
+            org.division_word.as_deref()
+        ),
+        (3, Some("科室"))
+    );
+    assert_eq!(o.staffing.authorised.as_ref().unwrap().value, 10);
+    assert_eq!(o.staffing.parts[0].change.as_ref().unwrap().value, -1);
+    assert_eq!(o.staffing.parts[1].change.as_ref().unwrap().value, 1);
+}
+
+mod never_panic {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn texts() -> impl Strategy<Value = Vec<String>> {
+        let piece = prop_oneof![
+            "\\PC{0,30}",
+            "[一二三四五六七八九十（）()、：:，。；;0-9.．万元/*=＝ 　项目名称资金分配情况预算安排规模价值辆台平方米截至国有资产其中以上购置未安排编制数实有人数在职增加减少下设个分别是《》〔〕号第部分名词解释年月日-]{0,40}",
+        ];
+        prop::collection::vec(piece, 0..14)
+    }
+
+    fn to_lines(v: Vec<String>) -> Vec<Line> {
+        v.into_iter()
+            .enumerate()
+            .map(|(i, text)| Line {
+                no: i as u32 + 1,
+                text,
+            })
+            .collect()
+    }
+
+    proptest! {
+        #[test]
+        fn readers_never_panic(v in texts()) {
+            let lines = to_lines(v);
+            let _ = overview::read(&lines);
+            let _ = projects::read(&lines);
+            let _ = assets::read(&lines);
+            let _ = glossary::read(&lines);
+            let _ = glossary::signature(&lines);
+        }
+    }
+}

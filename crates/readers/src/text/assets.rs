@@ -366,8 +366,11 @@ fn read_holding(
     ] {
         label = label.strip_suffix(w).unwrap_or(label).trim_end();
     }
-    for w in ["共有", "拥有", "现有"] {
-        label = label.strip_prefix(w).unwrap_or(label).trim_start();
+    // `本部门共有房屋 …`: the name follows the verb.
+    for w in ["共有", "拥有", "现有", "占有"] {
+        if let Some(at) = label.rfind(w) {
+            label = label[at + w.len()..].trim_start();
+        }
     }
     let target: Option<&mut AssetCategory> = if label.is_empty() {
         match assets.categories.last_mut() {
