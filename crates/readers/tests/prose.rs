@@ -567,7 +567,7 @@ fn rewrap(lines: &[Line], width: usize) -> Vec<Line> {
             }
             out.push(chars[a..b].iter().collect());
             out.push(String::new());
-            if out.len() % 20 == 0 {
+            if out.len() % 20 == 10 {
                 out.push("- 3 -".into());
             }
             a = b;

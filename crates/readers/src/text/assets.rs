@@ -256,11 +256,11 @@ fn qty_fig(j: &Joined, f: &(usize, usize, Fig)) -> Option<Spanned<Quantity>> {
     }
 }
 
+/// A unit-value threshold, what is counted, and the count.
+type Threshold = (Spanned<Money>, Spanned<String>, Option<Spanned<Quantity>>);
+
 /// `单位价值 50万元以上大型设备 0台`: threshold, what, count.
-fn threshold_clause(
-    j: &Joined,
-    figs: &[(usize, usize, Fig)],
-) -> Option<(Spanned<Money>, Spanned<String>, Option<Spanned<Quantity>>)> {
+fn threshold_clause(j: &Joined, figs: &[(usize, usize, Fig)]) -> Option<Threshold> {
     let t = &j.text;
     let k = figs
         .iter()
@@ -412,4 +412,24 @@ fn read_holding(
         }
     }
     placed
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentences_split_at_item_numbers_in_order() {
+        let t = "情况为1.房屋 24.66平方米。2.车辆 2辆。";
+        let parts: Vec<&str> = sentences(t).into_iter().map(|(a, b)| &t[a..b]).collect();
+        assert_eq!(parts, ["情况为", "1.房屋 24.66平方米。", "2.车辆 2辆。"]);
+    }
+
+    #[test]
+    fn years_are_not_figures() {
+        let t = "2024年安排购置车辆 1辆，价值 18万元";
+        let figs = figures(t, 0, t.len());
+        assert_eq!(figs.len(), 2);
+        assert!(matches!(&figs[0].2, Fig::Qty(q) if q.unit == "辆"));
+    }
 }

@@ -130,7 +130,9 @@ fn read_duties(j: &Joined, notes: &mut Vec<ReadNote>) -> Vec<Duty> {
 /// The first number within `window` characters after byte `from`, skipping only the words that
 /// introduce it (`为`, `：`, spaces). Returns the ASCII number and its byte range.
 fn number_after(t: &str, from: usize, window: usize) -> Option<(String, usize, usize)> {
+    // Never past the sentence the caller reads: a number is within the next few characters.
     let rest = t.get(from..)?;
+    let rest = rest.get(..rest.find('。').unwrap_or(rest.len()))?;
     let (off, _) = rest
         .char_indices()
         .take(window)
@@ -326,4 +328,29 @@ fn unread(lost: &Spanned<String>) -> ReadNote {
         format!("部门概况中无法识别的文字：{}", lost.value),
         format!("text in the overview that no field takes: {}", lost.value),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::source::split_lines;
+
+    #[test]
+    fn heading_wrapped_over_two_lines() {
+        let (o, notes) = read(&split_lines(
+            " 第一部分  2024年某某中心部门概\n\n况\n一、 主要职能\n（一）做某事。\n",
+        ));
+        assert!(notes.is_empty());
+        assert_eq!(o.year.map(|y| y.value), Some(2024));
+        assert_eq!(o.department.map(|d| d.value).as_deref(), Some("某某中心"));
+        assert_eq!(o.duties.len(), 1);
+    }
+
+    #[test]
+    fn unplaced_sentences_are_noted() {
+        let (_, notes) = read(&split_lines("二、 机构设置\n本单位位于某地。编制数 5。\n"));
+        assert_eq!(notes.len(), 1);
+        assert_eq!(notes[0].kind, NoteKind::UnreadLine);
+        assert!(notes[0].zh.contains("本单位位于某地"));
+    }
 }

@@ -353,11 +353,8 @@ fn allocation(j: &Joined, a: usize, b: usize, notes: &mut Vec<ReadNote>) -> Vec<
                 .take(nchars)
                 .map(char::len_utf8)
                 .sum::<usize>();
-        let ends = t[unit_end..b]
-            .trim_start()
-            .chars()
-            .next()
-            .map_or(true, |c| "，、；;,。".contains(c));
+        let next = t[unit_end..b].trim_start().chars().next();
+        let ends = !matches!(next, Some(c) if !"，、；;,。".contains(c));
         if !ends {
             continue;
         }
@@ -456,5 +453,35 @@ fn item(
         name,
         amount,
         expression,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn factors() {
+        assert!(matches!(factor("15人/"), Some(Factor::Quantity(q)) if q.unit == "人"));
+        assert!(
+            matches!(factor("200元/人/天"), Some(Factor::UnitPrice(p)) if p.per == ["人", "天"])
+        );
+        assert!(matches!(factor("2万元"), Some(Factor::Money(_))));
+        assert!(factor("课程建设费 50课时").is_none());
+        assert!(factor("费用").is_none());
+    }
+
+    #[test]
+    fn labels() {
+        assert_eq!(
+            label("预算安排规模：30.00万元").map(|l| l.0),
+            Some(Field::Budget)
+        );
+        assert_eq!(label("项目概况：…").map(|l| l.0), Some(Field::Unknown));
+        assert_eq!(label("其中：…"), None);
+        assert!(opens_project(" （三）项目名称：某"));
+        assert!(!opens_project(
+            "项目名称 服务中心机构运行补助经费 项目负责人"
+        ));
     }
 }
