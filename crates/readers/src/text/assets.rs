@@ -147,7 +147,6 @@ fn figures(t: &str, a: usize, b: usize) -> Vec<(usize, usize, Fig)> {
         {
             let e = unit_at + rest.chars().take(n).map(char::len_utf8).sum::<usize>();
             if let Ok(m) = Money::parse(&t[n0..e], AmountUnit::Yuan) {
-                let _ = unit;
                 out.push((n0, e, Fig::Money(m)));
             }
         } else if let Some(u) = UNITS.iter().find(|u| rest.starts_with(**u)) {
