@@ -142,8 +142,7 @@ fn figures(t: &str, a: usize, b: usize) -> Vec<(usize, usize, Fig)> {
         let (num, rest) = split_number(&t[n0..b]);
         let unit_at = b - rest.trim_start().len();
         let rest = rest.trim_start();
-        if let Some((unit, n)) =
-            AmountUnit::parse_prefix(rest).filter(|(u, _)| *u != AmountUnit::Fen)
+        if let Some((_, n)) = AmountUnit::parse_prefix(rest).filter(|(u, _)| *u != AmountUnit::Fen)
         {
             let e = unit_at + rest.chars().take(n).map(char::len_utf8).sum::<usize>();
             if let Ok(m) = Money::parse(&t[n0..e], AmountUnit::Yuan) {
