@@ -119,8 +119,9 @@ fn meta_line(line: &Line) -> Option<(Option<Spanned<String>>, Option<AmountUnit>
     let after = &text[dept_at + "编制部门".len()..];
     let after = after.trim_start_matches([':', '：', ' ']);
     let start = text.len() - after.len();
-    let (dept_end, unit) = match text.find("单位：").or_else(|| text.find("单位:")) {
-        Some(u) if u > start => {
+    let unit_at = text[start..].find("单位：").or_else(|| text[start..].find("单位:")).map(|u| u + start);
+    let (dept_end, unit) = match unit_at {
+        Some(u) => {
             let rest = text[u..].trim_start_matches("单位").trim_start_matches([':', '：', ' ']);
             (u, AmountUnit::parse_prefix(rest).map(|(u, _)| u))
         }
