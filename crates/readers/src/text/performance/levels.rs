@@ -64,12 +64,27 @@ pub(crate) fn attribute(
             }
         }
     }
+    let convention = Convention::of(&level2, last);
+    if convention == Convention::Unsure {
+        let unlabelled = (0..rows.len())
+            .filter(|i| !level2.iter().any(|(r, _)| r == i))
+            .count();
+        if unlabelled > 0 {
+            notes.push(ReadNote::new(
+                NoteKind::MissingField,
+                level2.first().map(|(_, l)| l.span),
+                "无法判断指标分组标签标在组内首行还是末行，按末行归属",
+                "cannot tell whether group labels mark a group's first or last row; read as last",
+            ));
+        }
+    }
     let pick = |w: &[(usize, Label)], i: usize| -> Option<Spanned<String>> {
-        let l = w
-            .iter()
-            .find(|(r, _)| *r >= i)
-            .or_else(|| w.last())
-            .map(|(_, l)| l)?;
+        let found = if convention == Convention::FirstRow {
+            w.iter().rev().find(|(r, _)| *r <= i).or_else(|| w.first())
+        } else {
+            w.iter().find(|(r, _)| *r >= i).or_else(|| w.last())
+        };
+        let l = &found?.1;
         Some(Spanned::new(l.text.to_string(), l.span))
     };
     let mut out = Vec::with_capacity(rows.len());
@@ -113,6 +128,32 @@ pub(crate) fn attribute(
         out.push(ind);
     }
     out
+}
+
+/// Where a merged label stands in its group. The PDF extraction puts it by (or just before)
+/// the group's last row; a typed table or a spreadsheet export puts it on the first row.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Convention {
+    LastRow,
+    FirstRow,
+    /// Labels at both the first and the last row, not at every row.
+    Unsure,
+}
+
+impl Convention {
+    /// Read from the 二级 labels: the first row of the grid has one only if labels mark first
+    /// rows (or the first group has one row), the last row only if they mark last rows (or the
+    /// last group has one row).
+    fn of(level2: &[(usize, Label)], last: usize) -> Convention {
+        let at_first = level2.iter().any(|(r, _)| *r == 0);
+        let at_last = level2.iter().any(|(r, _)| *r == last);
+        let every_row = (0..=last).all(|i| level2.iter().any(|(r, _)| *r == i));
+        match (at_first, at_last) {
+            (true, false) => Convention::FirstRow,
+            (true, true) if !every_row => Convention::Unsure,
+            _ => Convention::LastRow,
+        }
+    }
 }
 
 /// Notes a row whose placement the scheme or its content contradicts.

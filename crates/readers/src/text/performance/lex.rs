@@ -248,7 +248,10 @@ pub(crate) fn classify(text: &str) -> Class {
     if text.ends_with("标准") && text.chars().count() <= 6 {
         return Class::Basis;
     }
-    if text.contains("赋分") || (text.starts_with('按') && text.ends_with('赋')) {
+    if text.contains("赋分")
+        || text.starts_with("按照")
+        || (text.starts_with('按') && text.ends_with('赋'))
+    {
         return Class::Rule;
     }
     Class::Text

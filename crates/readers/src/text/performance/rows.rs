@@ -172,7 +172,14 @@ pub(crate) fn read_rows(
                 Slot::Basis
             }
             Class::Rule => Slot::Rule,
-            Class::Text if t == "分" && cat(&b.rule).ends_with('赋') => Slot::Rule,
+            // A rule wrapped anywhere (`按照完成比例赋` / `分`, `按照完成` / `比例赋分`).
+            Class::Text
+                if !b.rule.is_empty()
+                    && !cat(&b.rule).ends_with('分')
+                    && (cat(&b.rule).ends_with('赋') || t.ends_with('分')) =>
+            {
+                Slot::Rule
+            }
             Class::Text if complete => {
                 if cols.evidence
                     && !b.evidence.is_empty()
