@@ -1310,3 +1310,389 @@ fn the_whole_reader_carries_the_tables() {
     let back: PerformanceTargets = serde_json::from_value(json).unwrap();
     assert_eq!(back, d.performance[1]);
 }
+
+// ---- The same table printed other ways ----
+
+const HEAD: &str = "项目支出绩效目标表
+（2024年）
+预算单位 昌吉回族自治州人力资源和社会保障服务中心
+项目名称 服务中心机构运行补助经费 项目负责人 蒋佳彤
+项目资金(万元) 年度预算总额 30.00 其中：财政拨款 0.00 其他资金 30.00
+项目总体目标
+为就业困难人员提供就业岗位。
+一级指标 二级指标 三级指标 指标值 指标值设置依据 上年完成值 分值权重 指标赋分规则 佐证资料
+";
+
+fn read_text(body: &str) -> (PerformanceTargets, Vec<ReadNote>) {
+    let lines = split_lines(&format!("{HEAD}{body}"));
+    performance::read(&lines)
+}
+
+/// Table 1 of the fixture, as expected whatever the printing.
+fn table_1(cmp: [Comparison; 3]) -> Vec<Exp> {
+    let [ge, le, _] = cmp;
+    vec![
+        (
+            SL,
+            SL2,
+            "援疆干部人数",
+            Some(ge),
+            "2",
+            "人",
+            Some("2"),
+            "10",
+        ),
+        (
+            SL,
+            SL2,
+            "安置公益岗人员人数",
+            Some(ge),
+            "2",
+            "人",
+            Some("2"),
+            "10",
+        ),
+        (
+            SL,
+            SL2,
+            "开展对接工作次数",
+            Some(ge),
+            "1",
+            "次",
+            Some("3"),
+            "5",
+        ),
+        (
+            SL,
+            ZL,
+            "公益岗工作完成合格率",
+            Some(ge),
+            "95",
+            "%",
+            Some("100%"),
+            "5",
+        ),
+        (
+            SL,
+            SX,
+            "公益岗人员工作完成及时率",
+            Some(ge),
+            "90",
+            "%",
+            Some("100%"),
+            "5",
+        ),
+        (
+            SL,
+            SX,
+            "公益岗人员工资支付及时率",
+            Some(ge),
+            "95",
+            "%",
+            Some("100%"),
+            "5",
+        ),
+        (
+            CB,
+            JJ,
+            "援疆人员工作经费",
+            Some(le),
+            "20",
+            "万元",
+            None,
+            "10",
+        ),
+        (
+            CB,
+            JJ,
+            "公益岗人员工资社保费用",
+            Some(le),
+            "10",
+            "万元",
+            None,
+            "10",
+        ),
+        (
+            XY,
+            SH,
+            "不断提高公益岗人员工作能力",
+            None,
+            "提高",
+            "",
+            None,
+            "20",
+        ),
+        (
+            MY,
+            MY,
+            "公益岗人员满意率（%）",
+            Some(ge),
+            "95",
+            "%",
+            Some("100%"),
+            "5",
+        ),
+        (
+            MY,
+            MY,
+            "援疆人员满意度（%）",
+            Some(ge),
+            "95",
+            "%",
+            Some("100%"),
+            "5",
+        ),
+    ]
+}
+
+fn check_header(t: &PerformanceTargets) {
+    check_project(
+        t,
+        "服务中心机构运行补助经费",
+        "蒋佳彤",
+        "30.00",
+        "0.00",
+        "30.00",
+    );
+    assert_eq!(text(&t.goal), Some("为就业困难人员提供就业岗位。"));
+}
+
+#[test]
+fn one_row_per_line_with_every_spelling() {
+    for (ge, le) in [
+        ("≥", "≤"),
+        (">=", "<="),
+        ("不低于", "不高于"),
+        ("＞=", "＜="),
+        ("大于等于", "小于等于"),
+    ] {
+        let body = format!(
+            "产出指标 数量指标 援疆干部人数 {ge}2人 计划标准 2 10 按照完成比例赋分 工作资料
+产出指标 数量指标 安置公益岗人员人数 {ge}2人 其他标准 2 10 按照完成比例赋分 工作资料
+产出指标 数量指标 开展对接工作次数 {ge}1次 其他标准 3 5 按照完成比例赋分 正式材料
+产出指标 质量指标 公益岗工作完成合格率 {ge}95% 其他标准 100% 5 按评判等级赋分 工作资料
+产出指标 时效指标 公益岗人员工作完成及时率 {ge}90% 其他标准 100% 5 按评判等级赋分 工作资料
+产出指标 时效指标 公益岗人员工资支付及时率 {ge} 95% 其他标准 100% 5 按评判等级赋分 工作资料
+成本指标 经济成本指标 援疆人员工作经费 {le}20万元 其他标准 10 按照完成比例赋分 原始凭证
+成本指标 经济成本指标 公益岗人员工资社保费用 {le}10万元 其他标准 10 按照完成比例赋分 原始凭证
+效益指标 社会效益指标 不断提高公益岗人员工作能力 提高 其他标准 20 按评判等级赋分 工作资料
+满意度指标 满意度指标 公益岗人员满意率（%） {ge}95% 其他标准 100% 5 满意度赋分 工作资料
+满意度指标 满意度指标 援疆人员满意度（%） {ge}95% 其他标准 100% 5 满意度赋分 工作资料
+"
+        );
+        let (t, notes) = read_text(&body);
+        check_header(&t);
+        check_rows(&t, &table_1([Ge, Le, Eq]));
+        assert!(notes.is_empty(), "{ge}: {notes:#?}");
+        assert_eq!(t.weight_sum(), d("90"));
+        assert_eq!(text(&t.indicators[0].evidence), Some("工作资料"));
+    }
+}
+
+#[test]
+fn labels_on_the_first_row_of_their_group() {
+    // A typed or spreadsheet-exported table prints a merged label on its group's first row.
+    let body = "产出指标 数量指标 援疆干部人数 ≥2人 计划标准 2 10 按照完成比例赋分 工作资料
+安置公益岗人员人数 ≥2人 其他标准 2 10 按照完成比例赋分 工作资料
+开展对接工作次数 ≥1次 其他标准 3 5 按照完成比例赋分 正式材料
+质量指标 公益岗工作完成合格率 ≥95% 其他标准 100% 5 按评判等级赋分 工作资料
+时效指标 公益岗人员工作完成及时率 ≥90% 其他标准 100% 5 按评判等级赋分 工作资料
+公益岗人员工资支付及时率 ≥95% 其他标准 100% 5 按评判等级赋分 工作资料
+成本指标 经济成本指标 援疆人员工作经费 ≤20万元 其他标准 10 按照完成比例赋分 原始凭证
+公益岗人员工资社保费用 ≤10万元 其他标准 10 按照完成比例赋分 原始凭证
+效益指标 社会效益指标 不断提高公益岗人员工作能力 提高 其他标准 20 按评判等级赋分 工作资料
+满意度指标 满意度指标 公益岗人员满意率（%） ≥95% 其他标准 100% 5 满意度赋分 工作资料
+援疆人员满意度（%） ≥95% 其他标准 100% 5 满意度赋分 工作资料
+";
+    let (t, notes) = read_text(body);
+    check_header(&t);
+    check_rows(&t, &table_1([Ge, Le, Eq]));
+    assert!(notes.is_empty(), "{notes:#?}");
+}
+
+#[test]
+fn wrapped_differently() {
+    // Labels by their group's last row as a PDF prints them, cells wrapped at other places:
+    // names, values (`＞=` / `2人`, `≥9` / `5%`), rules (`按照完成` / `比例赋分`), evidence.
+    let body = "援疆干部
+人数
+＞=
+2人
+计划标准 2
+10
+按照完成
+比例赋分
+工作
+资料
+安置公益岗人员人数 ≥2 人 其他标准 2 10 按照完成比例赋分 工作资料
+数量指标
+开展对接
+工作次数 ≥1次 其他标准 3 5 按照完成比例赋分 正式材料
+质量指标 公益岗工作完成合格率 ≥9
+5% 其他标准 100% 5 按评判等级赋分 工作资料
+公益岗人员工作完成
+及时率 ≥90% 其他标准 100% 5 按评判等级赋分 工作资料
+产出指标 时效指标
+公益岗人员工资支付及时率
+≥
+95%
+其他标准
+100%
+5
+按评判等级赋分
+工作资料
+援疆人员工作经费 ≤20 万元 其他标准 10 按照完成比例赋分 原始凭证
+成本
+指标
+经济成本
+指标
+公益岗人员工资社保费用 ≤10万元 其他标准 10 按照完成比例赋分 原始凭证
+效益 指标
+社会 效益 指标
+不断提高公益岗人员
+工作能力
+提高 其他标准 20 按评判等级赋分 工作资料
+公益岗人员满意率（%） ≥95% 其他标准 100% 5 满意度赋分 工作资料满意度
+指标 满意度指标 援疆人员满意度（%） ≥95% 其他标准 100% 5 满意度赋分 工作资料
+";
+    let (t, notes) = read_text(body);
+    check_header(&t);
+    check_rows(&t, &table_1([Ge, Le, Eq]));
+    assert!(notes.is_empty(), "{notes:#?}");
+    assert_eq!(
+        text(&t.indicators[0].scoring_rule),
+        Some("按照完成比例赋分")
+    );
+    assert_eq!(text(&t.indicators[0].evidence), Some("工作资料"));
+}
+
+#[test]
+fn unplaceable_rows_are_kept_and_noted() {
+    // No labels at all: the rows are kept, each with a note for its missing levels.
+    let body = "援疆干部人数 ≥2人 计划标准 2 10 按照完成比例赋分 工作资料
+援疆人员工作经费 ≤20万元 其他标准 10 按照完成比例赋分 原始凭证
+";
+    let (t, notes) = read_text(body);
+    assert_eq!(t.indicators.len(), 2);
+    assert!(t
+        .indicators
+        .iter()
+        .all(|i| i.level1.is_none() && i.level2.is_none()));
+    let missing = notes
+        .iter()
+        .filter(|n| n.kind == yusuan_model::note::NoteKind::MissingField)
+        .count();
+    assert_eq!(missing, 4, "{notes:#?}");
+    assert!(notes.iter().all(|n| !n.zh.is_empty() && !n.en.is_empty()));
+}
+
+#[test]
+fn content_that_contradicts_the_layout_is_noted() {
+    // An amount under 数量指标: kept where the layout puts it, with a note.
+    let body = "产出指标 数量指标 援疆干部人数 ≥2人 计划标准 2 10 按照完成比例赋分 工作资料
+产出指标 数量指标 援疆人员工作经费 ≤20万元 其他标准 10 按照完成比例赋分 原始凭证
+";
+    let (t, notes) = read_text(body);
+    assert_eq!(text(&t.indicators[1].level2), Some("数量指标"));
+    assert_eq!(notes.len(), 1, "{notes:#?}");
+    assert!(notes[0].en.contains("uncertain"));
+}
+
+#[test]
+fn a_stray_piece_is_reported() {
+    let body = "产出指标 数量指标 援疆干部人数 ≥2人 计划标准 2 10 按照完成比例赋分 工作资料
+次
+";
+    let (t, notes) = read_text(body);
+    assert_eq!(t.indicators.len(), 1);
+    assert_eq!(notes.len(), 1, "{notes:#?}");
+    assert_eq!(notes[0].kind, yusuan_model::note::NoteKind::UnreadLine);
+}
+
+mod never_panics {
+    use super::*;
+    use proptest::prelude::*;
+
+    const WORDS: &[&str] = &[
+        "项目支出绩效目标表",
+        "（2024年）",
+        "预算单位",
+        "项目名称",
+        "项目负责人",
+        "年度预算总额",
+        "其中：财政拨",
+        "款",
+        "其他资金",
+        "项目资金(万",
+        "元)",
+        "项目总体目标",
+        "一级",
+        "指标",
+        "二级",
+        "三级指标",
+        "佐证资料",
+        "产出",
+        "数量",
+        "质量",
+        "满意",
+        "度指",
+        "标",
+        "经济",
+        "成本",
+        "效益",
+        "社会",
+        "＞",
+        "=95%",
+        "＞=2",
+        "≤",
+        "不低于",
+        "人",
+        "万元",
+        "次",
+        "0人次",
+        "15",
+        "100%",
+        "80万",
+        "计划标准",
+        "其他标准",
+        "按照完成比例赋",
+        "分",
+        "满意度赋分",
+        "工作资料",
+        "工作资料满意",
+        "原始凭证成本",
+        "材料",
+        "提高",
+        "援疆干部人数",
+        "30.00",
+        "",
+        " ",
+        "上级安排",
+        "其他",
+        "（",
+        "(",
+        "数",
+        "间",
+    ];
+
+    fn word_line() -> impl Strategy<Value = String> {
+        prop::collection::vec(prop::sample::select(WORDS), 0..6).prop_map(|w| w.join(" "))
+    }
+
+    proptest! {
+        #[test]
+        fn on_arbitrary_lines(lines in prop::collection::vec("\\PC*", 0..30)) {
+            let text = lines.join("\n");
+            let _ = performance::read(&split_lines(&text));
+        }
+
+        #[test]
+        fn on_table_words(lines in prop::collection::vec(word_line(), 0..60)) {
+            let text = lines.join("\n");
+            let (t, notes) = performance::read(&split_lines(&text));
+            // Whatever was read is serialisable.
+            prop_assert!(serde_json::to_string(&t).is_ok());
+            prop_assert!(serde_json::to_string(&notes).is_ok());
+        }
+    }
+}

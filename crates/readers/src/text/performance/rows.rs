@@ -107,6 +107,9 @@ pub(crate) fn read_rows(
         let value_text = cat(&b.value);
         // The value still wants its figure (`＞` / `=95%`) or its unit (`＞=2` / `人`).
         let value_is_bare_sign = is_bare_sign(&value_text);
+        // Only a sign so far (`≥` / `95%`, `＞=` / `2人`).
+        let value_is_sign =
+            split_comparison(&value_text).is_some_and(|(_, n)| n == value_text.len());
         let value_wants_unit = value_wants_unit(&value_text);
         let complete = is_complete(&b, cols, &cat);
         let slot = match class(i) {
@@ -118,7 +121,7 @@ pub(crate) fn read_rows(
             Class::Cmp => Slot::Value,
             // The rest of a figure wrapped inside the value: `=3800` / `0人次`.
             Class::Num
-                if value_is_bare_sign
+                if value_is_sign
                     || (b.last == Some(Slot::Value)
                         && value_text.ends_with(|c: char| c.is_ascii_digit())
                         && starts_digit(t)
@@ -126,6 +129,7 @@ pub(crate) fn read_rows(
             {
                 Slot::Value
             }
+            Class::Unit if complete => Slot::Stray,
             // Before the value, a unit-like word after the name is the name's wrapped end
             // (`…完成时` / `间`).
             Class::Unit if b.value.is_empty() && b.last == Some(Slot::Name) => Slot::Name,
