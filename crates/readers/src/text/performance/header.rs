@@ -177,7 +177,9 @@ pub(crate) fn read_header(
         let completing = completion
             .as_ref()
             .is_some_and(|c| ps.first().is_some_and(|p| completes(c, &p.text)));
-        if !has_key && !completing && !(all_amounts && !pending.is_empty()) {
+        let amounts_awaited = all_amounts && !pending.is_empty();
+        // A line with no key, no key's tail and no awaited amount is goal text.
+        if !(has_key || completing || amounts_awaited) {
             free.extend(ps);
             continue;
         }
@@ -213,7 +215,7 @@ pub(crate) fn read_header(
                     Key::Total | Key::Fiscal | Key::Other | Key::Funding => {
                         pending.push((key, key_piece));
                         if let Some(g) = glued {
-                            assign_amount(block, &g, unit, &mut pending, t, notes);
+                            assign_amount(&g, unit, &mut pending, t, notes);
                         }
                     }
                     Key::Caption => {}
@@ -226,7 +228,7 @@ pub(crate) fn read_header(
             } else if let Some((_, _, vals)) = current.as_mut() {
                 vals.push(p);
             } else if !pending.is_empty() && Money::parse(&p.text, unit).is_ok() {
-                assign_amount(block, &p, unit, &mut pending, t, notes);
+                assign_amount(&p, unit, &mut pending, t, notes);
             } else {
                 note_unread(notes, p.span, &p.text);
             }
@@ -284,14 +286,12 @@ fn missing(span: Option<Span>, zh: &str, en: &str) -> ReadNote {
 
 /// An amount goes to the last key still waiting for one.
 fn assign_amount(
-    block: &[Line],
     p: &Piece,
     unit: AmountUnit,
     pending: &mut Vec<(Key, Piece)>,
     t: &mut PerformanceTargets,
     notes: &mut Vec<ReadNote>,
 ) {
-    let _ = block;
     let Ok(money) = Money::parse(&p.text, unit) else {
         note_unread(notes, p.span, &p.text);
         return;
