@@ -19,12 +19,13 @@ pub enum Relation {
     AtMost,
 }
 
-/// `left (relation) Σ right`.
+/// `left (relation) Σ right − Σ minus`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct CrossIdentity {
     pub left: CellRef,
     pub relation: Relation,
     pub right: &'static [CellRef],
+    pub minus: &'static [CellRef],
 }
 
 const fn cell(table: &'static str, panel: &'static str, row: &'static str, column: &'static str) -> CellRef {
@@ -32,12 +33,28 @@ const fn cell(table: &'static str, panel: &'static str, row: &'static str, colum
 }
 
 const fn eq(left: CellRef, right: &'static [CellRef]) -> CrossIdentity {
-    CrossIdentity { left, relation: Relation::Equal, right }
+    CrossIdentity { left, relation: Relation::Equal, right, minus: &[] }
 }
 
 const fn at_most(left: CellRef, right: &'static [CellRef]) -> CrossIdentity {
-    CrossIdentity { left, relation: Relation::AtMost, right }
+    CrossIdentity { left, relation: Relation::AtMost, right, minus: &[] }
 }
+
+/// Basic spending from sources other than the three fiscal budgets: all basic spending (table 3)
+/// less what tables 5, 8 and 9 spend on it. No part of it can be negative, so it bounds the basic
+/// spending of non-fiscal carry-over.
+const NON_FISCAL_BASIC: CrossIdentity = CrossIdentity {
+    left: cell(T11, "main", "total", "non_fiscal_personnel"),
+    relation: Relation::AtMost,
+    right: &[cell(T3, "main", "total", "basic")],
+    minus: &[
+        cell(T5, "main", "total", "basic"),
+        cell(T8, "main", "total", "personnel"),
+        cell(T8, "main", "total", "operating"),
+        cell(T9, "main", "total", "personnel"),
+        cell(T9, "main", "total", "operating"),
+    ],
+};
 
 const T1: &str = "income_expense_summary";
 const T2: &str = "income_summary";
@@ -93,6 +110,8 @@ pub const BUDGET_IDENTITIES: &[CrossIdentity] = &[
     eq(cell(T11, "main", "total", "total"), &[t1("carry_over")]),
     eq(cell(T11, "main", "total", "fiscal"), &[t1("carry_over_fiscal")]),
     eq(cell(T11, "main", "total", "non_fiscal"), &[t1("carry_over_non_fiscal")]),
+    NON_FISCAL_BASIC,
+    CrossIdentity { left: cell(T11, "main", "total", "non_fiscal_operating"), ..NON_FISCAL_BASIC },
 ];
 
 #[cfg(test)]
@@ -103,7 +122,7 @@ mod tests {
     #[test]
     fn every_identity_names_declared_cells() {
         for id in BUDGET_IDENTITIES {
-            for c in std::iter::once(&id.left).chain(id.right) {
+            for c in std::iter::once(&id.left).chain(id.right).chain(id.minus) {
                 let s = schema(c.table).unwrap_or_else(|| panic!("{}", c.table));
                 let p = s.panel(c.panel).unwrap_or_else(|| panic!("{}.{}", c.table, c.panel));
                 assert!(p.column_index(c.column).is_some(), "{c:?}");

@@ -133,10 +133,6 @@ pub struct PerformanceTargets {
 impl PerformanceTargets {
     /// The sum of the weights read (rows without a weight count nothing).
     pub fn weight_sum(&self) -> Decimal {
-        self.indicators
-            .iter()
-            .filter_map(|i| i.weight.as_ref())
-            .map(|w| w.value)
-            .sum()
+        self.indicators.iter().filter_map(|i| i.weight.as_ref()).map(|w| w.value).sum()
     }
 }

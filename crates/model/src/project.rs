@@ -138,22 +138,13 @@ pub struct CnDate {
 impl CnDate {
     /// Parses `2024年 1月 1日`, `2024年12月`, `2024年`, `2024.1.1`, `2024-01-01`.
     pub fn parse(text: &str) -> Option<CnDate> {
-        let nums: Vec<&str> = text
-            .split(|c: char| !c.is_ascii_digit())
-            .filter(|s| !s.is_empty())
-            .collect();
+        let nums: Vec<&str> = text.split(|c: char| !c.is_ascii_digit()).filter(|s| !s.is_empty()).collect();
         // Only digits, separators and the date words may appear.
-        let ok = text
-            .chars()
-            .all(|c| c.is_ascii_digit() || c.is_whitespace() || "年月日号.-/．".contains(c));
+        let ok = text.chars().all(|c| c.is_ascii_digit() || c.is_whitespace() || "年月日号.-/．".contains(c));
         if !ok || nums.is_empty() || nums.len() > 3 {
             return None;
         }
-        let year: u16 = nums
-            .first()?
-            .parse()
-            .ok()
-            .filter(|y| (1900..=2200).contains(y))?;
+        let year: u16 = nums.first()?.parse().ok().filter(|y| (1900..=2200).contains(y))?;
         let month: Option<u8> = match nums.get(1) {
             Some(m) => Some(m.parse().ok().filter(|m| (1..=12).contains(m))?),
             None => None,
@@ -172,14 +163,7 @@ mod tests {
 
     #[test]
     fn dates() {
-        assert_eq!(
-            CnDate::parse("2024年 12月 31日"),
-            Some(CnDate {
-                year: 2024,
-                month: Some(12),
-                day: Some(31)
-            })
-        );
+        assert_eq!(CnDate::parse("2024年 12月 31日"), Some(CnDate { year: 2024, month: Some(12), day: Some(31) }));
         assert_eq!(CnDate::parse("2024年").map(|d| d.month), Some(None));
         assert_eq!(CnDate::parse("2024年13月"), None);
         assert_eq!(CnDate::parse("全年"), None);

@@ -4,9 +4,7 @@
 use rust_decimal::Decimal;
 use std::str::FromStr;
 use yusuan_model::note::ReadNote;
-use yusuan_model::performance::{
-    Comparison, Indicator, PerformanceKind, PerformanceTargets, TargetValue,
-};
+use yusuan_model::performance::{Comparison, Indicator, PerformanceKind, PerformanceTargets, TargetValue};
 use yusuan_model::span::Span;
 use yusuan_readers::text::source::{split_lines, Line};
 use yusuan_readers::text::{performance, segment::segment};
@@ -14,10 +12,7 @@ use yusuan_readers::text::{performance, segment::segment};
 use Comparison::{Eq, Ge, Le};
 
 fn fixture() -> Vec<Line> {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../fixtures/changji-hrss-2024-budget.txt"
-    );
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures/changji-hrss-2024-budget.txt");
     split_lines(&std::fs::read_to_string(path).expect("fixture"))
 }
 
@@ -68,39 +63,15 @@ fn printed(v: &TargetValue) -> String {
 }
 
 fn check_rows(t: &PerformanceTargets, exp: &[Exp]) {
-    let project = t
-        .project
-        .as_ref()
-        .map(|p| p.value.clone())
-        .unwrap_or_default();
-    assert_eq!(
-        t.indicators.len(),
-        exp.len(),
-        "indicator count of {project}"
-    );
+    let project = t.project.as_ref().map(|p| p.value.clone()).unwrap_or_default();
+    assert_eq!(t.indicators.len(), exp.len(), "indicator count of {project}");
     for (i, (got, e)) in t.indicators.iter().zip(exp).enumerate() {
         let ctx = format!("{project} row {i}");
         let (l1, l2, l3, cmp, value, unit, prior, weight) = *e;
-        assert_eq!(
-            got.level1.as_ref().map(|s| s.value.as_str()),
-            Some(l1),
-            "{ctx} level1"
-        );
-        assert_eq!(
-            got.level2.as_ref().map(|s| s.value.as_str()),
-            Some(l2),
-            "{ctx} level2"
-        );
-        assert_eq!(
-            got.level3.as_ref().map(|s| s.value.as_str()),
-            Some(l3),
-            "{ctx} level3"
-        );
-        assert_eq!(
-            got.comparison.as_ref().map(|s| s.value),
-            cmp,
-            "{ctx} comparison"
-        );
+        assert_eq!(got.level1.as_ref().map(|s| s.value.as_str()), Some(l1), "{ctx} level1");
+        assert_eq!(got.level2.as_ref().map(|s| s.value.as_str()), Some(l2), "{ctx} level2");
+        assert_eq!(got.level3.as_ref().map(|s| s.value.as_str()), Some(l3), "{ctx} level3");
+        assert_eq!(got.comparison.as_ref().map(|s| s.value), cmp, "{ctx} comparison");
         match &got.value.as_ref().expect("value").value {
             TargetValue::Quantity(q) => {
                 assert_eq!(q.value, d(value), "{ctx} value");
@@ -113,16 +84,8 @@ fn check_rows(t: &PerformanceTargets, exp: &[Exp]) {
                 assert_eq!(unit, "", "{ctx} unit");
             }
         }
-        assert_eq!(
-            got.prior.as_ref().map(|p| printed(&p.value)),
-            prior.map(str::to_string),
-            "{ctx} prior"
-        );
-        assert_eq!(
-            got.weight.as_ref().map(|w| w.value),
-            Some(d(weight)),
-            "{ctx} weight"
-        );
+        assert_eq!(got.prior.as_ref().map(|p| printed(&p.value)), prior.map(str::to_string), "{ctx} prior");
+        assert_eq!(got.weight.as_ref().map(|w| w.value), Some(d(weight)), "{ctx} weight");
     }
 }
 
@@ -135,37 +98,15 @@ fn money(m: &Option<yusuan_model::span::Spanned<yusuan_model::money::Money>>) ->
 }
 
 /// Header of a project table: project, owner, total, fiscal, other (万元, as printed).
-fn check_project(
-    t: &PerformanceTargets,
-    project: &str,
-    owner: &str,
-    total: &str,
-    fiscal: &str,
-    other: &str,
-) {
+fn check_project(t: &PerformanceTargets, project: &str, owner: &str, total: &str, fiscal: &str, other: &str) {
     assert_eq!(t.kind, PerformanceKind::Project);
     assert_eq!(t.year.as_ref().map(|y| y.value), Some(2024));
-    assert_eq!(
-        text(&t.unit),
-        Some("昌吉回族自治州人力资源和社会保障服务中心")
-    );
+    assert_eq!(text(&t.unit), Some("昌吉回族自治州人力资源和社会保障服务中心"));
     assert_eq!(text(&t.project), Some(project));
     assert_eq!(text(&t.owner), Some(owner));
-    assert_eq!(
-        money(&t.budget_total).as_deref(),
-        Some(total),
-        "{project} total"
-    );
-    assert_eq!(
-        money(&t.budget_fiscal).as_deref(),
-        Some(fiscal),
-        "{project} fiscal"
-    );
-    assert_eq!(
-        money(&t.budget_other).as_deref(),
-        Some(other),
-        "{project} other"
-    );
+    assert_eq!(money(&t.budget_total).as_deref(), Some(total), "{project} total");
+    assert_eq!(money(&t.budget_fiscal).as_deref(), Some(fiscal), "{project} fiscal");
+    assert_eq!(money(&t.budget_other).as_deref(), Some(other), "{project} other");
     assert!(t.funding.is_empty());
     let total = t.budget_total.as_ref().unwrap().value;
     assert_eq!(total.unit, yusuan_model::money::AmountUnit::Wan);
@@ -177,16 +118,8 @@ fn nine_tables_are_found() {
     // project tables (6 financed by 财政拨款 and 2 not, as its own text says before them).
     let t = tables();
     let starts: Vec<usize> = t.iter().map(|(a, _, _)| *a).collect();
-    assert_eq!(
-        starts,
-        vec![1280, 1406, 1600, 1836, 2037, 2261, 2477, 2702, 2927]
-    );
-    assert_eq!(
-        t.iter()
-            .filter(|(_, t, _)| t.kind == PerformanceKind::Department)
-            .count(),
-        1
-    );
+    assert_eq!(starts, vec![1280, 1406, 1600, 1836, 2037, 2261, 2477, 2702, 2927]);
+    assert_eq!(t.iter().filter(|(_, t, _)| t.kind == PerformanceKind::Department).count(), 1);
     // Nothing in them needed a note.
     for (a, _, notes) in &t {
         assert!(notes.is_empty(), "table at line {a}: {notes:#?}");
@@ -198,30 +131,14 @@ fn department_table() {
     let all = tables();
     let t = &all[0].1;
     assert_eq!(t.kind, PerformanceKind::Department);
-    assert_eq!(
-        t.year.as_ref().map(|y| (y.value, y.span)),
-        Some((2024, Span::on_line(1282, 2, 6)))
-    );
-    assert_eq!(
-        text(&t.unit),
-        Some("昌吉回族自治州人力资源和社会保障服务中心")
-    );
+    assert_eq!(t.year.as_ref().map(|y| (y.value, y.span)), Some((2024, Span::on_line(1282, 2, 6))));
+    assert_eq!(text(&t.unit), Some("昌吉回族自治州人力资源和社会保障服务中心"));
     assert_eq!(text(&t.contact), Some("蒋佳彤"));
     assert_eq!(text(&t.phone), Some("13364905509"));
     assert!(t.project.is_none() && t.owner.is_none() && t.budget_total.is_none());
-    let funding: Vec<(&str, String)> = t
-        .funding
-        .iter()
-        .map(|f| (f.source.value.as_str(), f.amount.value.value.to_string()))
-        .collect();
-    assert_eq!(
-        funding,
-        vec![
-            ("上级安排", "0.00".into()),
-            ("本级安排", "715.52".into()),
-            ("其他", "335.00".into())
-        ]
-    );
+    let funding: Vec<(&str, String)> =
+        t.funding.iter().map(|f| (f.source.value.as_str(), f.amount.value.value.to_string())).collect();
+    assert_eq!(funding, vec![("上级安排", "0.00".into()), ("本级安排", "715.52".into()), ("其他", "335.00".into())]);
     assert_eq!(t.funding[1].amount.span, Span::on_line(1303, 6, 12));
     let goal = t.goal.as_ref().unwrap();
     assert!(goal.value.starts_with("按照自治区和州党委的工作要求"));
@@ -231,74 +148,16 @@ fn department_table() {
     check_rows(
         t,
         &[
-            (
-                q,
-                SL2,
-                "参加各类考试人数",
-                Some(Ge),
-                "38000",
-                "人次",
-                None,
-                "15",
-            ),
-            (
-                q,
-                SL2,
-                "其他社会类考试次数",
-                Some(Ge),
-                "9",
-                "次",
-                None,
-                "15",
-            ),
-            (
-                q,
-                SL2,
-                "自治区公务员招录考试次数",
-                Some(Ge),
-                "1",
-                "次",
-                None,
-                "15",
-            ),
-            (
-                q,
-                SL2,
-                "组织事业单位公开招聘次数",
-                Some(Ge),
-                "1",
-                "次",
-                None,
-                "15",
-            ),
-            (
-                q,
-                SL2,
-                "专业技术人员需参加公需科目培训学时",
-                Some(Ge),
-                "30",
-                "学时",
-                None,
-                "10",
-            ),
-            (
-                q,
-                SL2,
-                "组织开展自治州乡镇职称评审次数",
-                Some(Ge),
-                "1",
-                "次",
-                None,
-                "10",
-            ),
+            (q, SL2, "参加各类考试人数", Some(Ge), "38000", "人次", None, "15"),
+            (q, SL2, "其他社会类考试次数", Some(Ge), "9", "次", None, "15"),
+            (q, SL2, "自治区公务员招录考试次数", Some(Ge), "1", "次", None, "15"),
+            (q, SL2, "组织事业单位公开招聘次数", Some(Ge), "1", "次", None, "15"),
+            (q, SL2, "专业技术人员需参加公需科目培训学时", Some(Ge), "30", "学时", None, "10"),
+            (q, SL2, "组织开展自治州乡镇职称评审次数", Some(Ge), "1", "次", None, "10"),
             (q, SL2, "组织职称评审次数", Some(Ge), "1", "次", None, "10"),
         ],
     );
-    let basis: Vec<&str> = t
-        .indicators
-        .iter()
-        .map(|i| text(&i.basis).unwrap())
-        .collect();
+    let basis: Vec<&str> = t.indicators.iter().map(|i| text(&i.basis).unwrap()).collect();
     assert_eq!(
         basis,
         vec![
@@ -319,156 +178,33 @@ fn department_table() {
 fn project_1_service_centre() {
     let all = tables();
     let t = &all[1].1;
-    check_project(
-        t,
-        "服务中心机构运行补助经费",
-        "蒋佳彤",
-        "30.00",
-        "0.00",
-        "30.00",
-    );
+    check_project(t, "服务中心机构运行补助经费", "蒋佳彤", "30.00", "0.00", "30.00");
     assert_eq!(t.project.as_ref().unwrap().span, Span::on_line(1412, 6, 18));
-    assert_eq!(
-        t.budget_fiscal.as_ref().unwrap().span,
-        Span::on_line(1422, 1, 5)
-    );
+    assert_eq!(t.budget_fiscal.as_ref().unwrap().span, Span::on_line(1422, 1, 5));
     check_rows(
         t,
         &[
-            (
-                SL,
-                SL2,
-                "援疆干部人数",
-                Some(Ge),
-                "2",
-                "人",
-                Some("2"),
-                "10",
-            ),
-            (
-                SL,
-                SL2,
-                "安置公益岗人员人数",
-                Some(Ge),
-                "2",
-                "人",
-                Some("2"),
-                "10",
-            ),
-            (
-                SL,
-                SL2,
-                "开展对接工作次数",
-                Some(Ge),
-                "1",
-                "次",
-                Some("3"),
-                "5",
-            ),
-            (
-                SL,
-                ZL,
-                "公益岗工作完成合格率",
-                Some(Ge),
-                "95",
-                "%",
-                Some("100%"),
-                "5",
-            ),
-            (
-                SL,
-                SX,
-                "公益岗人员工作完成及时率",
-                Some(Ge),
-                "90",
-                "%",
-                Some("100%"),
-                "5",
-            ),
-            (
-                SL,
-                SX,
-                "公益岗人员工资支付及时率",
-                Some(Ge),
-                "95",
-                "%",
-                Some("100%"),
-                "5",
-            ),
-            (
-                CB,
-                JJ,
-                "援疆人员工作经费",
-                Some(Le),
-                "20",
-                "万元",
-                None,
-                "10",
-            ),
-            (
-                CB,
-                JJ,
-                "公益岗人员工资社保费用",
-                Some(Le),
-                "10",
-                "万元",
-                None,
-                "10",
-            ),
-            (
-                XY,
-                SH,
-                "不断提高公益岗人员工作能力",
-                None,
-                "提高",
-                "",
-                None,
-                "20",
-            ),
-            (
-                MY,
-                MY,
-                "公益岗人员满意率（%）",
-                Some(Ge),
-                "95",
-                "%",
-                Some("100%"),
-                "5",
-            ),
-            (
-                MY,
-                MY,
-                "援疆人员满意度（%）",
-                Some(Ge),
-                "95",
-                "%",
-                Some("100%"),
-                "5",
-            ),
+            (SL, SL2, "援疆干部人数", Some(Ge), "2", "人", Some("2"), "10"),
+            (SL, SL2, "安置公益岗人员人数", Some(Ge), "2", "人", Some("2"), "10"),
+            (SL, SL2, "开展对接工作次数", Some(Ge), "1", "次", Some("3"), "5"),
+            (SL, ZL, "公益岗工作完成合格率", Some(Ge), "95", "%", Some("100%"), "5"),
+            (SL, SX, "公益岗人员工作完成及时率", Some(Ge), "90", "%", Some("100%"), "5"),
+            (SL, SX, "公益岗人员工资支付及时率", Some(Ge), "95", "%", Some("100%"), "5"),
+            (CB, JJ, "援疆人员工作经费", Some(Le), "20", "万元", None, "10"),
+            (CB, JJ, "公益岗人员工资社保费用", Some(Le), "10", "万元", None, "10"),
+            (XY, SH, "不断提高公益岗人员工作能力", None, "提高", "", None, "20"),
+            (MY, MY, "公益岗人员满意率（%）", Some(Ge), "95", "%", Some("100%"), "5"),
+            (MY, MY, "援疆人员满意度（%）", Some(Ge), "95", "%", Some("100%"), "5"),
         ],
     );
     let i = &t.indicators[3];
     // `＞` on one line and `=95%` two lines below are one value, with one span.
-    assert_eq!(
-        i.value.as_ref().unwrap().span,
-        Span {
-            line: 1507,
-            col: 1,
-            end_line: 1509,
-            end_col: 5
-        }
-    );
-    assert_eq!(
-        i.comparison.as_ref().unwrap().span,
-        Span::on_line(1507, 1, 2)
-    );
+    assert_eq!(i.value.as_ref().unwrap().span, Span { line: 1507, col: 1, end_line: 1509, end_col: 5 });
+    assert_eq!(i.comparison.as_ref().unwrap().span, Span::on_line(1507, 1, 2));
     assert_eq!(text(&i.basis), Some("其他标准"));
     assert_eq!(text(&i.scoring_rule), Some("按评判等级赋分"));
     assert_eq!(text(&i.evidence), Some("工作资料"));
-    assert_eq!(
-        text(&t.indicators[0].scoring_rule),
-        Some("按照完成比例赋分")
-    );
+    assert_eq!(text(&t.indicators[0].scoring_rule), Some("按照完成比例赋分"));
     assert_eq!(text(&t.indicators[2].evidence), Some("正式材料"));
     // 满意度 labels glued onto the row before them (`工作资料满意`) leave its evidence whole.
     assert_eq!(text(&t.indicators[9].evidence), Some("工作资料"));
@@ -479,129 +215,24 @@ fn project_1_service_centre() {
 fn project_2_exams() {
     let all = tables();
     let t = &all[2].1;
-    check_project(
-        t,
-        "各类人事考试工作经费",
-        "许敏杰",
-        "55.00",
-        "55.00",
-        "0.00",
-    );
+    check_project(t, "各类人事考试工作经费", "许敏杰", "55.00", "55.00", "0.00");
     check_rows(
         t,
         &[
-            (
-                SL,
-                SL2,
-                "举办考试场次",
-                Some(Ge),
-                "9",
-                "次",
-                Some("9次"),
-                "10",
-            ),
-            (
-                SL,
-                SL2,
-                "参加考试人数",
-                Some(Ge),
-                "38000",
-                "人次",
-                Some("34000人"),
-                "8",
-            ),
-            (
-                SL,
-                SL2,
-                "公务员考试次数",
-                Some(Eq),
-                "1",
-                "次",
-                Some("1次"),
-                "5",
-            ),
-            (
-                SL,
-                SL2,
-                "社会类考试次数",
-                Some(Ge),
-                "8",
-                "次",
-                Some("8次"),
-                "7",
-            ),
-            (
-                SL,
-                ZL,
-                "考务工作组织差错率（%）",
-                Some(Le),
-                "2",
-                "%",
-                Some("100%"),
-                "5",
-            ),
-            (
-                SL,
-                SX,
-                "考务工作完成时间",
-                Some(Le),
-                "12",
-                "月",
-                Some("100%"),
-                "5",
-            ),
-            (
-                CB,
-                JJ,
-                "各类考试考务成本",
-                Some(Le),
-                "50",
-                "万元",
-                Some("80万元"),
-                "10",
-            ),
-            (
-                CB,
-                JJ,
-                "考试卷库环境提升维护维修成本",
-                Some(Le),
-                "5",
-                "万元",
-                Some("0"),
-                "10",
-            ),
-            (
-                XY,
-                SH,
-                "为用人单位选拔优秀人才，提升个人职业技能水平",
-                None,
-                "提升",
-                "",
-                None,
-                "20",
-            ),
-            (
-                MY,
-                MY,
-                "考生单位满意度（%）",
-                Some(Ge),
-                "95",
-                "%",
-                Some("95%"),
-                "10",
-            ),
+            (SL, SL2, "举办考试场次", Some(Ge), "9", "次", Some("9次"), "10"),
+            (SL, SL2, "参加考试人数", Some(Ge), "38000", "人次", Some("34000人"), "8"),
+            (SL, SL2, "公务员考试次数", Some(Eq), "1", "次", Some("1次"), "5"),
+            (SL, SL2, "社会类考试次数", Some(Ge), "8", "次", Some("8次"), "7"),
+            (SL, ZL, "考务工作组织差错率（%）", Some(Le), "2", "%", Some("100%"), "5"),
+            (SL, SX, "考务工作完成时间", Some(Le), "12", "月", Some("100%"), "5"),
+            (CB, JJ, "各类考试考务成本", Some(Le), "50", "万元", Some("80万元"), "10"),
+            (CB, JJ, "考试卷库环境提升维护维修成本", Some(Le), "5", "万元", Some("0"), "10"),
+            (XY, SH, "为用人单位选拔优秀人才，提升个人职业技能水平", None, "提升", "", None, "20"),
+            (MY, MY, "考生单位满意度（%）", Some(Ge), "95", "%", Some("95%"), "10"),
         ],
     );
     // `=3800` / `0人次`: a figure wrapped inside the value cell.
-    assert_eq!(
-        t.indicators[1].value.as_ref().unwrap().span,
-        Span {
-            line: 1679,
-            col: 1,
-            end_line: 1683,
-            end_col: 4
-        }
-    );
+    assert_eq!(t.indicators[1].value.as_ref().unwrap().span, Span { line: 1679, col: 1, end_line: 1683, end_col: 4 });
     // `工作资料,说明` / `材料`: the evidence wrapped, not the start of the next name.
     assert_eq!(text(&t.indicators[0].evidence), Some("工作资料,说明材料"));
     assert_eq!(text(&t.indicators[5].evidence), Some("工作资料"));
@@ -616,87 +247,15 @@ fn project_3_exam_fees() {
     check_rows(
         t,
         &[
-            (
-                SL,
-                SL2,
-                "社会类考试次数",
-                Some(Ge),
-                "8",
-                "次",
-                Some("8次"),
-                "5",
-            ),
-            (
-                SL,
-                SL2,
-                "公务员考试次数",
-                Some(Eq),
-                "1",
-                "次",
-                Some("1次"),
-                "5",
-            ),
-            (
-                SL,
-                SL2,
-                "参加考试人数",
-                Some(Ge),
-                "38000",
-                "人",
-                Some("34000人"),
-                "10",
-            ),
-            (
-                SL,
-                SL2,
-                "举办考试场次",
-                Some(Ge),
-                "9",
-                "次",
-                Some("9次"),
-                "10",
-            ),
-            (
-                SL,
-                ZL,
-                "考务工作组织差错率",
-                Some(Le),
-                "2",
-                "%",
-                Some("100%"),
-                "5",
-            ),
+            (SL, SL2, "社会类考试次数", Some(Ge), "8", "次", Some("8次"), "5"),
+            (SL, SL2, "公务员考试次数", Some(Eq), "1", "次", Some("1次"), "5"),
+            (SL, SL2, "参加考试人数", Some(Ge), "38000", "人", Some("34000人"), "10"),
+            (SL, SL2, "举办考试场次", Some(Ge), "9", "次", Some("9次"), "10"),
+            (SL, ZL, "考务工作组织差错率", Some(Le), "2", "%", Some("100%"), "5"),
             (SL, SX, "考务工作完成时间", Some(Le), "12", "月", None, "5"),
-            (
-                CB,
-                JJ,
-                "各类考试考务工作劳务费",
-                Some(Le),
-                "305",
-                "万元",
-                Some("200万元"),
-                "20",
-            ),
-            (
-                XY,
-                SH,
-                "为提升个人职业技能水平",
-                None,
-                "提升",
-                "",
-                None,
-                "20",
-            ),
-            (
-                MY,
-                MY,
-                "考生单位满意度（%）",
-                Some(Ge),
-                "90",
-                "%",
-                Some("90%"),
-                "10",
-            ),
+            (CB, JJ, "各类考试考务工作劳务费", Some(Le), "305", "万元", Some("200万元"), "20"),
+            (XY, SH, "为提升个人职业技能水平", None, "提升", "", None, "20"),
+            (MY, MY, "考生单位满意度（%）", Some(Ge), "90", "%", Some("90%"), "10"),
         ],
     );
     assert_eq!(t.weight_sum(), d("90"));
@@ -710,107 +269,17 @@ fn project_4_work_ability() {
     check_rows(
         t,
         &[
-            (
-                SL,
-                SL2,
-                "职工工伤等级鉴定会次数",
-                Some(Ge),
-                "12",
-                "次",
-                Some("12次"),
-                "10",
-            ),
-            (
-                SL,
-                SL2,
-                "职工因病非因工劳动能力鉴定会次数",
-                Some(Ge),
-                "4",
-                "次",
-                Some("4次"),
-                "10",
-            ),
-            (
-                SL,
-                SL2,
-                "鉴定结论书邮寄送达件",
-                Some(Ge),
-                "3600",
-                "份",
-                Some("2376份"),
-                "5",
-            ),
-            (
-                SL,
-                SL2,
-                "赴基层上门鉴定次数",
-                Some(Ge),
-                "4",
-                "次",
-                Some("4次"),
-                "10",
-            ),
-            (
-                SL,
-                ZL,
-                "劳动能力鉴定结论完成率",
-                Some(Ge),
-                "90",
-                "%",
-                Some("100%"),
-                "5",
-            ),
+            (SL, SL2, "职工工伤等级鉴定会次数", Some(Ge), "12", "次", Some("12次"), "10"),
+            (SL, SL2, "职工因病非因工劳动能力鉴定会次数", Some(Ge), "4", "次", Some("4次"), "10"),
+            (SL, SL2, "鉴定结论书邮寄送达件", Some(Ge), "3600", "份", Some("2376份"), "5"),
+            (SL, SL2, "赴基层上门鉴定次数", Some(Ge), "4", "次", Some("4次"), "10"),
+            (SL, ZL, "劳动能力鉴定结论完成率", Some(Ge), "90", "%", Some("100%"), "5"),
             // The name itself prints an amount; the value is `＜` / `=13.5` / `0万元`.
-            (
-                CB,
-                JJ,
-                "劳动能力鉴定医疗专家劳务费 13.5万元",
-                Some(Le),
-                "13.50",
-                "万元",
-                Some("8万元"),
-                "10",
-            ),
-            (
-                CB,
-                JJ,
-                "鉴定结论书邮寄费、公告送达等办公费用",
-                Some(Le),
-                "7.50",
-                "万元",
-                Some("100%"),
-                "5",
-            ),
-            (
-                CB,
-                JJ,
-                "赴基层开展鉴定工作费用",
-                Some(Le),
-                "5",
-                "万元",
-                None,
-                "5",
-            ),
-            (
-                XY,
-                SH,
-                "保障职工享受工伤及提前病退待遇",
-                None,
-                "保障",
-                "",
-                None,
-                "20",
-            ),
-            (
-                MY,
-                MY,
-                "鉴定群众满意率",
-                Some(Ge),
-                "90",
-                "%",
-                Some("90%"),
-                "10",
-            ),
+            (CB, JJ, "劳动能力鉴定医疗专家劳务费 13.5万元", Some(Le), "13.50", "万元", Some("8万元"), "10"),
+            (CB, JJ, "鉴定结论书邮寄费、公告送达等办公费用", Some(Le), "7.50", "万元", Some("100%"), "5"),
+            (CB, JJ, "赴基层开展鉴定工作费用", Some(Le), "5", "万元", None, "5"),
+            (XY, SH, "保障职工享受工伤及提前病退待遇", None, "保障", "", None, "20"),
+            (MY, MY, "鉴定群众满意率", Some(Ge), "90", "%", Some("90%"), "10"),
         ],
     );
     assert_eq!(t.weight_sum(), d("90"));
@@ -820,107 +289,19 @@ fn project_4_work_ability() {
 fn project_5_recruitment() {
     let all = tables();
     let t = &all[5].1;
-    check_project(
-        t,
-        "事业单位公开招聘工作经费",
-        "蔡小华",
-        "126.00",
-        "126.00",
-        "0.00",
-    );
+    check_project(t, "事业单位公开招聘工作经费", "蔡小华", "126.00", "126.00", "0.00");
     check_rows(
         t,
         &[
-            (
-                SL,
-                SL2,
-                "组织事业单位公开招聘次数",
-                Some(Ge),
-                "1",
-                "次",
-                Some("3次"),
-                "5",
-            ),
-            (
-                SL,
-                SL2,
-                "笔试人数",
-                Some(Ge),
-                "4000",
-                "人",
-                Some("14000人"),
-                "15",
-            ),
-            (
-                SL,
-                SL2,
-                "面试人数",
-                Some(Ge),
-                "1000",
-                "人",
-                Some("2700人"),
-                "10",
-            ),
-            (
-                SL,
-                ZL,
-                "事业单位公开招聘考务保障差错率",
-                Some(Le),
-                "2",
-                "%",
-                Some("100%"),
-                "5",
-            ),
-            (
-                SL,
-                SX,
-                "事业单位公开招聘完成时间",
-                Some(Le),
-                "8",
-                "月",
-                Some("100%"),
-                "5",
-            ),
-            (
-                CB,
-                JJ,
-                "事业单位公开招聘工作面试成本",
-                Some(Le),
-                "106",
-                "万元",
-                None,
-                "10",
-            ),
-            (
-                CB,
-                JJ,
-                "事业单位公开招聘工作笔试成本",
-                Some(Le),
-                "20",
-                "万元",
-                None,
-                "10",
-            ),
-            (
-                XY,
-                SH,
-                "解决事业单位用人需求",
-                None,
-                "解决",
-                "",
-                Some("解决"),
-                "20",
-            ),
-            (
-                MY,
-                MY,
-                "招聘单位满意度",
-                Some(Ge),
-                "90",
-                "%",
-                Some("90%"),
-                "10",
-            ),
+            (SL, SL2, "组织事业单位公开招聘次数", Some(Ge), "1", "次", Some("3次"), "5"),
+            (SL, SL2, "笔试人数", Some(Ge), "4000", "人", Some("14000人"), "15"),
+            (SL, SL2, "面试人数", Some(Ge), "1000", "人", Some("2700人"), "10"),
+            (SL, ZL, "事业单位公开招聘考务保障差错率", Some(Le), "2", "%", Some("100%"), "5"),
+            (SL, SX, "事业单位公开招聘完成时间", Some(Le), "8", "月", Some("100%"), "5"),
+            (CB, JJ, "事业单位公开招聘工作面试成本", Some(Le), "106", "万元", None, "10"),
+            (CB, JJ, "事业单位公开招聘工作笔试成本", Some(Le), "20", "万元", None, "10"),
+            (XY, SH, "解决事业单位用人需求", None, "解决", "", Some("解决"), "20"),
+            (MY, MY, "招聘单位满意度", Some(Ge), "90", "%", Some("90%"), "10"),
         ],
     );
     assert_eq!(t.weight_sum(), d("90"));
@@ -930,118 +311,21 @@ fn project_5_recruitment() {
 fn project_6_video_conference() {
     let all = tables();
     let t = &all[6].1;
-    check_project(
-        t,
-        "四级联动的视频会议系统使用及日常网络维护费",
-        "王博",
-        "15.00",
-        "15.00",
-        "0.00",
-    );
+    check_project(t, "四级联动的视频会议系统使用及日常网络维护费", "王博", "15.00", "15.00", "0.00");
     check_rows(
         t,
         &[
-            (
-                SL,
-                SL2,
-                "维护硬件设备",
-                Some(Ge),
-                "50",
-                "次",
-                Some("53次"),
-                "10",
-            ),
-            (
-                SL,
-                SL2,
-                "维护软件系统",
-                Some(Ge),
-                "20",
-                "次",
-                Some("20次"),
-                "10",
-            ),
-            (
-                SL,
-                SL2,
-                "政府购买服务数量",
-                Some(Ge),
-                "1",
-                "项",
-                Some("1项"),
-                "5",
-            ),
-            (
-                SL,
-                ZL,
-                "租赁电路系统故障率（%）",
-                Some(Le),
-                "10",
-                "%",
-                Some("100%"),
-                "5",
-            ),
-            (
-                SL,
-                ZL,
-                "系统验收合格率（%）",
-                Some(Eq),
-                "100",
-                "%",
-                Some("100%"),
-                "5",
-            ),
-            (
-                SL,
-                SX,
-                "业务处理及时性（小时）",
-                Some(Le),
-                "2",
-                "小时",
-                Some("100%"),
-                "5",
-            ),
-            (
-                CB,
-                JJ,
-                "各类电路租赁费",
-                Some(Le),
-                "6.88",
-                "万元",
-                Some("20万元"),
-                "5",
-            ),
+            (SL, SL2, "维护硬件设备", Some(Ge), "50", "次", Some("53次"), "10"),
+            (SL, SL2, "维护软件系统", Some(Ge), "20", "次", Some("20次"), "10"),
+            (SL, SL2, "政府购买服务数量", Some(Ge), "1", "项", Some("1项"), "5"),
+            (SL, ZL, "租赁电路系统故障率（%）", Some(Le), "10", "%", Some("100%"), "5"),
+            (SL, ZL, "系统验收合格率（%）", Some(Eq), "100", "%", Some("100%"), "5"),
+            (SL, SX, "业务处理及时性（小时）", Some(Le), "2", "小时", Some("100%"), "5"),
+            (CB, JJ, "各类电路租赁费", Some(Le), "6.88", "万元", Some("20万元"), "5"),
             (CB, JJ, "维护维修费用", Some(Le), "0.92", "万元", None, "5"),
-            (
-                CB,
-                JJ,
-                "单位网络及设备维护支付购买成本",
-                Some(Le),
-                "7.20",
-                "万元",
-                Some("7.2万元"),
-                "10",
-            ),
-            (
-                XY,
-                SH,
-                "提高信息传输的安全、效率",
-                None,
-                "提高",
-                "",
-                None,
-                "20",
-            ),
-            (
-                MY,
-                MY,
-                "系统使用人员满意度（%）",
-                Some(Ge),
-                "90",
-                "%",
-                Some("100%"),
-                "10",
-            ),
+            (CB, JJ, "单位网络及设备维护支付购买成本", Some(Le), "7.20", "万元", Some("7.2万元"), "10"),
+            (XY, SH, "提高信息传输的安全、效率", None, "提高", "", None, "20"),
+            (MY, MY, "系统使用人员满意度（%）", Some(Ge), "90", "%", Some("100%"), "10"),
         ],
     );
     assert_eq!(t.weight_sum(), d("90"));
@@ -1051,82 +335,21 @@ fn project_6_video_conference() {
 fn project_7_continuing_education() {
     let all = tables();
     let t = &all[7].1;
-    check_project(
-        t,
-        "专业技术人员继续教育网络培训系统和培训平台课件经费",
-        "李冀博",
-        "30.00",
-        "30.00",
-        "0.00",
-    );
+    check_project(t, "专业技术人员继续教育网络培训系统和培训平台课件经费", "李冀博", "30.00", "30.00", "0.00");
     check_rows(
         t,
         &[
-            (
-                SL,
-                SL2,
-                "每个专业技术人员每年需参加公需科目培训学时",
-                Some(Ge),
-                "30",
-                "学时",
-                None,
-                "5",
-            ),
-            (
-                SL,
-                SL2,
-                "继续教育系统平台数量（个）",
-                Some(Ge),
-                "1",
-                "个",
-                None,
-                "5",
-            ),
-            (
-                SL,
-                SL2,
-                "专业技术人员参加公需课培训人数",
-                Some(Ge),
-                "3000",
-                "人",
-                None,
-                "15",
-            ),
+            (SL, SL2, "每个专业技术人员每年需参加公需科目培训学时", Some(Ge), "30", "学时", None, "5"),
+            (SL, SL2, "继续教育系统平台数量（个）", Some(Ge), "1", "个", None, "5"),
+            (SL, SL2, "专业技术人员参加公需课培训人数", Some(Ge), "3000", "人", None, "15"),
             (SL, SL2, "政府购买服务数量", Some(Ge), "1", "项", None, "5"),
-            (
-                SL,
-                ZL,
-                "专业技术人员的培训合格率",
-                Some(Ge),
-                "90",
-                "%",
-                Some("90%"),
-                "5",
-            ),
+            (SL, ZL, "专业技术人员的培训合格率", Some(Ge), "90", "%", Some("90%"), "5"),
             (SL, ZL, "培训课件设置合理性", Some(Ge), "95", "%", None, "5"),
             (CB, JJ, "培训平台维护费", Some(Le), "9", "万元", None, "6"),
             (CB, JJ, "课程建设费", Some(Le), "17.50", "万元", None, "8"),
             (CB, JJ, "网络流量费", Some(Le), "3.50", "万元", None, "6"),
-            (
-                XY,
-                SH,
-                "提高从业队伍整体素质",
-                None,
-                "提高",
-                "",
-                Some("提高"),
-                "20",
-            ),
-            (
-                MY,
-                MY,
-                "参加培训的专业技术人员满意率（%）",
-                Some(Ge),
-                "90",
-                "%",
-                Some("90%"),
-                "10",
-            ),
+            (XY, SH, "提高从业队伍整体素质", None, "提高", "", Some("提高"), "20"),
+            (MY, MY, "参加培训的专业技术人员满意率（%）", Some(Ge), "90", "%", Some("90%"), "10"),
         ],
     );
     assert_eq!(t.weight_sum(), d("90"));
@@ -1137,97 +360,25 @@ fn project_8_title_review_scrambled() {
     let all = tables();
     let t = &all[8].1;
     // The amounts are printed out of order (`其中：财政拨` / `年度预算总额 15.00` / `款` / `15.00`).
-    check_project(
-        t,
-        "自治州专业技术人员职称评审工作经费",
-        "李骥博",
-        "15.00",
-        "15.00",
-        "0.00",
-    );
+    check_project(t, "自治州专业技术人员职称评审工作经费", "李骥博", "15.00", "15.00", "0.00");
     assert_eq!(t.budget_total.as_ref().unwrap().span.line, 2940);
     assert_eq!(t.budget_fiscal.as_ref().unwrap().span.line, 2943);
     // The goal is printed before its caption, and its last `。` after it.
     let goal = t.goal.as_ref().unwrap();
-    assert!(goal
-        .value
-        .starts_with("按照《新疆维吾尔自治区职称评审管理办法》"));
+    assert!(goal.value.starts_with("按照《新疆维吾尔自治区职称评审管理办法》"));
     assert!(goal.value.ends_with("同时调动专业技术人才的积极性。"));
     check_rows(
         t,
         &[
-            (
-                SL,
-                SL2,
-                "参加各系列专业技术人员人数",
-                Some(Ge),
-                "800",
-                "人",
-                Some("1026人"),
-                "15",
-            ),
-            (
-                SL,
-                SL2,
-                "组织评审次数",
-                Some(Ge),
-                "1",
-                "次",
-                Some("1"),
-                "10",
-            ),
-            (
-                SL,
-                SL2,
-                "职称评审专业类别数量",
-                Some(Ge),
-                "10",
-                "个",
-                None,
-                "10",
-            ),
+            (SL, SL2, "参加各系列专业技术人员人数", Some(Ge), "800", "人", Some("1026人"), "15"),
+            (SL, SL2, "组织评审次数", Some(Ge), "1", "次", Some("1"), "10"),
+            (SL, SL2, "职称评审专业类别数量", Some(Ge), "10", "个", None, "10"),
             (SL, ZL, "职称评审结果准确率", Some(Ge), "95", "%", None, "5"),
-            (
-                CB,
-                JJ,
-                "昌吉州乡镇职称评审系统服务费",
-                Some(Le),
-                "1",
-                "万元",
-                None,
-                "10",
-            ),
-            (
-                CB,
-                JJ,
-                "召开评审会期间专家食宿费",
-                Some(Le),
-                "3",
-                "万元",
-                None,
-                "5",
-            ),
-            (
-                CB,
-                JJ,
-                "评审委员会专家评审费",
-                Some(Le),
-                "11",
-                "万元",
-                None,
-                "5",
-            ),
+            (CB, JJ, "昌吉州乡镇职称评审系统服务费", Some(Le), "1", "万元", None, "10"),
+            (CB, JJ, "召开评审会期间专家食宿费", Some(Le), "3", "万元", None, "5"),
+            (CB, JJ, "评审委员会专家评审费", Some(Le), "11", "万元", None, "5"),
             (XY, SH, "提高从业队伍整体素质", None, "提高", "", None, "20"),
-            (
-                MY,
-                MY,
-                "专业技术人员的满意率（%）",
-                Some(Ge),
-                "90",
-                "%",
-                Some("90%"),
-                "10",
-            ),
+            (MY, MY, "专业技术人员的满意率（%）", Some(Ge), "90", "%", Some("90%"), "10"),
         ],
     );
     // Interleaved labels (`经济` `成本` `成本` … `指标` `指标`) keep the spans of their pieces.
@@ -1250,35 +401,17 @@ fn every_grid_line_is_accounted_for() {
             spans.extend(indicator_spans(i));
         }
         // The grid starts at its first row (the column header above it is structure, not data).
-        let from = spans
-            .iter()
-            .filter(|s| s.line > 0)
-            .map(|s| s.line)
-            .min()
-            .unwrap();
+        let from = spans.iter().filter(|s| s.line > 0).map(|s| s.line).min().unwrap();
         for l in lines[a..b].iter().filter(|l| l.no >= from && !l.is_blank()) {
             let covered = spans.iter().any(|s| s.line <= l.no && l.no <= s.end_line);
-            assert!(
-                covered,
-                "line {} “{}” of the table at {} is in no field",
-                l.no,
-                l.text,
-                a + 1
-            );
+            assert!(covered, "line {} “{}” of the table at {} is in no field", l.no, l.text, a + 1);
         }
     }
 }
 
 fn indicator_spans(i: &Indicator) -> Vec<Span> {
     let mut v = Vec::new();
-    let strings = [
-        &i.level1,
-        &i.level2,
-        &i.level3,
-        &i.basis,
-        &i.scoring_rule,
-        &i.evidence,
-    ];
+    let strings = [&i.level1, &i.level2, &i.level3, &i.basis, &i.scoring_rule, &i.evidence];
     v.extend(strings.iter().filter_map(|s| s.as_ref().map(|s| s.span)));
     v.extend(i.value.as_ref().map(|s| s.span));
     v.extend(i.prior.as_ref().map(|s| s.span));
@@ -1288,11 +421,9 @@ fn indicator_spans(i: &Indicator) -> Vec<Span> {
 
 #[test]
 fn the_whole_reader_carries_the_tables() {
-    let text = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../fixtures/changji-hrss-2024-budget.txt"
-    ))
-    .expect("fixture");
+    let text =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures/changji-hrss-2024-budget.txt"))
+            .expect("fixture");
     let d = yusuan_readers::text::read_str(&text);
     assert_eq!(d.performance.len(), 9);
     let counts: Vec<usize> = d.performance.iter().map(|p| p.indicators.len()).collect();
@@ -1301,10 +432,7 @@ fn the_whole_reader_carries_the_tables() {
     let json = serde_json::to_value(&d.performance[1]).unwrap();
     assert_eq!(json["budget_total"]["value"]["value"], "30.00");
     assert_eq!(json["indicators"][0]["comparison"]["value"], "ge");
-    assert_eq!(
-        json["indicators"][0]["value"]["value"]["quantity"]["unit"],
-        "人"
-    );
+    assert_eq!(json["indicators"][0]["value"]["value"]["quantity"]["unit"], "人");
     assert_eq!(json["indicators"][0]["weight"]["value"], "10");
     assert_eq!(json["indicators"][8]["value"]["value"]["text"], "提高");
     let back: PerformanceTargets = serde_json::from_value(json).unwrap();
@@ -1332,140 +460,29 @@ fn read_text(body: &str) -> (PerformanceTargets, Vec<ReadNote>) {
 fn table_1(cmp: [Comparison; 3]) -> Vec<Exp> {
     let [ge, le, _] = cmp;
     vec![
-        (
-            SL,
-            SL2,
-            "援疆干部人数",
-            Some(ge),
-            "2",
-            "人",
-            Some("2"),
-            "10",
-        ),
-        (
-            SL,
-            SL2,
-            "安置公益岗人员人数",
-            Some(ge),
-            "2",
-            "人",
-            Some("2"),
-            "10",
-        ),
-        (
-            SL,
-            SL2,
-            "开展对接工作次数",
-            Some(ge),
-            "1",
-            "次",
-            Some("3"),
-            "5",
-        ),
-        (
-            SL,
-            ZL,
-            "公益岗工作完成合格率",
-            Some(ge),
-            "95",
-            "%",
-            Some("100%"),
-            "5",
-        ),
-        (
-            SL,
-            SX,
-            "公益岗人员工作完成及时率",
-            Some(ge),
-            "90",
-            "%",
-            Some("100%"),
-            "5",
-        ),
-        (
-            SL,
-            SX,
-            "公益岗人员工资支付及时率",
-            Some(ge),
-            "95",
-            "%",
-            Some("100%"),
-            "5",
-        ),
-        (
-            CB,
-            JJ,
-            "援疆人员工作经费",
-            Some(le),
-            "20",
-            "万元",
-            None,
-            "10",
-        ),
-        (
-            CB,
-            JJ,
-            "公益岗人员工资社保费用",
-            Some(le),
-            "10",
-            "万元",
-            None,
-            "10",
-        ),
-        (
-            XY,
-            SH,
-            "不断提高公益岗人员工作能力",
-            None,
-            "提高",
-            "",
-            None,
-            "20",
-        ),
-        (
-            MY,
-            MY,
-            "公益岗人员满意率（%）",
-            Some(ge),
-            "95",
-            "%",
-            Some("100%"),
-            "5",
-        ),
-        (
-            MY,
-            MY,
-            "援疆人员满意度（%）",
-            Some(ge),
-            "95",
-            "%",
-            Some("100%"),
-            "5",
-        ),
+        (SL, SL2, "援疆干部人数", Some(ge), "2", "人", Some("2"), "10"),
+        (SL, SL2, "安置公益岗人员人数", Some(ge), "2", "人", Some("2"), "10"),
+        (SL, SL2, "开展对接工作次数", Some(ge), "1", "次", Some("3"), "5"),
+        (SL, ZL, "公益岗工作完成合格率", Some(ge), "95", "%", Some("100%"), "5"),
+        (SL, SX, "公益岗人员工作完成及时率", Some(ge), "90", "%", Some("100%"), "5"),
+        (SL, SX, "公益岗人员工资支付及时率", Some(ge), "95", "%", Some("100%"), "5"),
+        (CB, JJ, "援疆人员工作经费", Some(le), "20", "万元", None, "10"),
+        (CB, JJ, "公益岗人员工资社保费用", Some(le), "10", "万元", None, "10"),
+        (XY, SH, "不断提高公益岗人员工作能力", None, "提高", "", None, "20"),
+        (MY, MY, "公益岗人员满意率（%）", Some(ge), "95", "%", Some("100%"), "5"),
+        (MY, MY, "援疆人员满意度（%）", Some(ge), "95", "%", Some("100%"), "5"),
     ]
 }
 
 fn check_header(t: &PerformanceTargets) {
-    check_project(
-        t,
-        "服务中心机构运行补助经费",
-        "蒋佳彤",
-        "30.00",
-        "0.00",
-        "30.00",
-    );
+    check_project(t, "服务中心机构运行补助经费", "蒋佳彤", "30.00", "0.00", "30.00");
     assert_eq!(text(&t.goal), Some("为就业困难人员提供就业岗位。"));
 }
 
 #[test]
 fn one_row_per_line_with_every_spelling() {
-    for (ge, le) in [
-        ("≥", "≤"),
-        (">=", "<="),
-        ("不低于", "不高于"),
-        ("＞=", "＜="),
-        ("大于等于", "小于等于"),
-    ] {
+    for (ge, le) in [("≥", "≤"), (">=", "<="), ("不低于", "不高于"), ("＞=", "＜="), ("大于等于", "小于等于")]
+    {
         let body = format!(
             "产出指标 数量指标 援疆干部人数 {ge}2人 计划标准 2 10 按照完成比例赋分 工作资料
 产出指标 数量指标 安置公益岗人员人数 {ge}2人 其他标准 2 10 按照完成比例赋分 工作资料
@@ -1559,10 +576,7 @@ fn wrapped_differently() {
     check_header(&t);
     check_rows(&t, &table_1([Ge, Le, Eq]));
     assert!(notes.is_empty(), "{notes:#?}");
-    assert_eq!(
-        text(&t.indicators[0].scoring_rule),
-        Some("按照完成比例赋分")
-    );
+    assert_eq!(text(&t.indicators[0].scoring_rule), Some("按照完成比例赋分"));
     assert_eq!(text(&t.indicators[0].evidence), Some("工作资料"));
 }
 
@@ -1574,14 +588,8 @@ fn unplaceable_rows_are_kept_and_noted() {
 ";
     let (t, notes) = read_text(body);
     assert_eq!(t.indicators.len(), 2);
-    assert!(t
-        .indicators
-        .iter()
-        .all(|i| i.level1.is_none() && i.level2.is_none()));
-    let missing = notes
-        .iter()
-        .filter(|n| n.kind == yusuan_model::note::NoteKind::MissingField)
-        .count();
+    assert!(t.indicators.iter().all(|i| i.level1.is_none() && i.level2.is_none()));
+    let missing = notes.iter().filter(|n| n.kind == yusuan_model::note::NoteKind::MissingField).count();
     assert_eq!(missing, 4, "{notes:#?}");
     assert!(notes.iter().all(|n| !n.zh.is_empty() && !n.en.is_empty()));
 }

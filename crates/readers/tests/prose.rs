@@ -14,10 +14,7 @@ const DOC: &str = include_str!("../../../fixtures/changji-hrss-2024-budget.txt")
 
 /// Lines `from..=to` of the document (1-based, as an editor shows them).
 fn lines(from: u32, to: u32) -> Vec<Line> {
-    split_lines(DOC)
-        .into_iter()
-        .filter(|l| l.no >= from && l.no <= to)
-        .collect()
+    split_lines(DOC).into_iter().filter(|l| l.no >= from && l.no <= to).collect()
 }
 
 fn d(s: &str) -> Decimal {
@@ -33,10 +30,7 @@ fn overview_of_the_document() {
     let (o, notes) = overview::read(&lines(1, 47));
     assert!(notes.is_empty(), "{notes:#?}");
     assert_eq!(o.year.as_ref().unwrap().value, 2024);
-    assert_eq!(
-        o.department.as_ref().unwrap().value,
-        "昌吉回族自治州人力资源和社会保障服务中心"
-    );
+    assert_eq!(o.department.as_ref().unwrap().value, "昌吉回族自治州人力资源和社会保障服务中心");
     let duties: Vec<&str> = o.duties.iter().map(|d| d.text.value.as_str()).collect();
     assert_eq!(
         duties,
@@ -52,58 +46,24 @@ fn overview_of_the_document() {
             "完成自治州人力资源和社会保障局交办的其他任务。",
         ]
     );
-    assert_eq!(
-        o.duties
-            .iter()
-            .map(|d| d.number.unwrap())
-            .collect::<Vec<_>>(),
-        (1..=9).collect::<Vec<_>>()
-    );
+    assert_eq!(o.duties.iter().map(|d| d.number.unwrap()).collect::<Vec<_>>(), (1..=9).collect::<Vec<_>>());
     // A duty wrapped over lines 11–15 keeps a span across them.
-    assert_eq!(
-        o.duties[1].text.span,
-        Span {
-            line: 11,
-            col: 4,
-            end_line: 15,
-            end_col: 18
-        }
-    );
+    assert_eq!(o.duties[1].text.span, Span { line: 11, col: 4, end_line: 15, end_col: 18 });
 
     let org = &o.organisation;
     let none = org.no_subordinate_units.as_ref().unwrap();
-    assert_eq!(
-        (none.value.as_str(), none.span.line),
-        ("无下属预算单位", 39)
-    );
+    assert_eq!((none.value.as_str(), none.span.line), ("无下属预算单位", 39));
     assert!(org.subordinate_units.is_empty());
     assert_eq!(org.division_count.as_ref().unwrap().value, 5);
-    assert_eq!(
-        org.division_count.as_ref().unwrap().span,
-        Span::on_line(39, 32, 33)
-    );
+    assert_eq!(org.division_count.as_ref().unwrap().span, Span::on_line(39, 32, 33));
     assert_eq!(org.division_word.as_deref(), Some("处室"));
     let names: Vec<&str> = org.divisions.iter().map(|n| n.value.as_str()).collect();
     assert_eq!(
         names,
-        [
-            "综合科",
-            "职业技能评价服务中心",
-            "职称评价和高层次人才服务科",
-            "劳动能力鉴定科",
-            "人事考试和信息服务科"
-        ]
+        ["综合科", "职业技能评价服务中心", "职称评价和高层次人才服务科", "劳动能力鉴定科", "人事考试和信息服务科"]
     );
     // `职称评价和高层次人才服务` / `科` is wrapped.
-    assert_eq!(
-        org.divisions[2].span,
-        Span {
-            line: 41,
-            col: 23,
-            end_line: 43,
-            end_col: 2
-        }
-    );
+    assert_eq!(org.divisions[2].span, Span { line: 41, col: 23, end_line: 43, end_col: 2 });
 
     let st = &o.staffing;
     assert_eq!(st.authorised.as_ref().unwrap().value, 25);
@@ -112,14 +72,7 @@ fn overview_of_the_document() {
     let parts: Vec<(StaffKind, &str, u32, i64)> = st
         .parts
         .iter()
-        .map(|p| {
-            (
-                p.kind,
-                p.label.value.as_str(),
-                p.count.value,
-                p.change.as_ref().unwrap().value,
-            )
-        })
+        .map(|p| (p.kind, p.label.value.as_str(), p.count.value, p.change.as_ref().unwrap().value))
         .collect();
     assert_eq!(
         parts,
@@ -133,42 +86,23 @@ fn overview_of_the_document() {
 }
 
 fn item_amounts(p: &ProjectDescription) -> Vec<(&str, Money)> {
-    p.allocation
-        .iter()
-        .map(|i| (i.name.value.as_str(), i.amount.value))
-        .collect()
+    p.allocation.iter().map(|i| (i.name.value.as_str(), i.amount.value)).collect()
 }
 
 #[test]
 fn projects_of_the_document() {
     let (ps, notes) = projects::read(&lines(1041, 1180));
     assert!(notes.is_empty(), "{notes:#?}");
-    let heads: Vec<(u32, &str, Money)> = ps
-        .iter()
-        .map(|p| {
-            (
-                p.number.unwrap(),
-                p.name.value.as_str(),
-                p.budget.as_ref().unwrap().value,
-            )
-        })
-        .collect();
+    let heads: Vec<(u32, &str, Money)> =
+        ps.iter().map(|p| (p.number.unwrap(), p.name.value.as_str(), p.budget.as_ref().unwrap().value)).collect();
     assert_eq!(
         heads,
         [
             (1, "各类人事考试工作经费", wan("55.00")),
             (2, "事业单位公开招聘工作经费", wan("126.00")),
-            (
-                3,
-                "专业技术人员继续教育网络培训系统和培训平台课件经费",
-                wan("30.00")
-            ),
+            (3, "专业技术人员继续教育网络培训系统和培训平台课件经费", wan("30.00")),
             (4, "自治州专业技术人员职称评审工作经费", wan("15.00")),
-            (
-                5,
-                "四级联动的视频会议系统使用及日常网络维护费",
-                wan("15.00")
-            ),
+            (5, "四级联动的视频会议系统使用及日常网络维护费", wan("15.00")),
             (6, "劳动能力鉴定工作经费", wan("26.00")),
         ]
     );
@@ -181,25 +115,10 @@ fn projects_of_the_document() {
             ("考务用品", "3.1"),
             ("考试卷库环境提升", "5"),
         ],
-        &[
-            ("事业单位公开招聘工作面试", "106"),
-            ("事业单位公开招聘工作笔试", "20"),
-        ],
-        &[
-            ("课程建设费", "17.5"),
-            ("培训平台维护费", "9"),
-            ("网络流量费", "3.5"),
-        ],
-        &[
-            ("昌吉州乡镇职称评审系统服务费", "1"),
-            ("评审委员会专家评审费", "11"),
-            ("召开评审会期间专家食宿经费", "3"),
-        ],
-        &[
-            ("各类电路租赁费", "6.88"),
-            ("维护维修费用", "0.92"),
-            ("单位网络及设备维护支付购买成本", "7.2"),
-        ],
+        &[("事业单位公开招聘工作面试", "106"), ("事业单位公开招聘工作笔试", "20")],
+        &[("课程建设费", "17.5"), ("培训平台维护费", "9"), ("网络流量费", "3.5")],
+        &[("昌吉州乡镇职称评审系统服务费", "1"), ("评审委员会专家评审费", "11"), ("召开评审会期间专家食宿经费", "3")],
+        &[("各类电路租赁费", "6.88"), ("维护维修费用", "0.92"), ("单位网络及设备维护支付购买成本", "7.2")],
         &[
             ("劳动能力鉴定医疗专家劳务费", "13.5"),
             ("鉴定结论书邮寄费、公告送达等办公费用", "7.5"),
@@ -210,56 +129,26 @@ fn projects_of_the_document() {
         let exp: Vec<(&str, Money)> = exp.iter().map(|(n, a)| (*n, wan(a))).collect();
         assert_eq!(item_amounts(p), exp, "{}", p.name.value);
         // In this document every project's items add up to its budget.
-        assert_eq!(
-            p.allocated_yuan(),
-            Some(p.budget.as_ref().unwrap().value.yuan()),
-            "{}",
-            p.name.value
-        );
-        assert_eq!(
-            p.executing_unit.as_ref().unwrap().value,
-            "昌吉回族自治州人力资源和社会保障服务中心"
-        );
+        assert_eq!(p.allocated_yuan(), Some(p.budget.as_ref().unwrap().value.yuan()), "{}", p.name.value);
+        assert_eq!(p.executing_unit.as_ref().unwrap().value, "昌吉回族自治州人力资源和社会保障服务中心");
         let period = p.period.as_ref().unwrap();
         assert_eq!(
-            (
-                period.start.value.as_str(),
-                period.end.as_ref().unwrap().value.as_str()
-            ),
+            (period.start.value.as_str(), period.end.as_ref().unwrap().value.as_str()),
             ("2024年 1月 1日", "2024年 12月 31日")
         );
         assert_eq!(period.end_date.unwrap().day, Some(31));
     }
     // `劳务费 32.5` / `万元` wraps inside the amount.
-    assert_eq!(
-        ps[0].allocation[3].amount.span,
-        Span {
-            line: 1055,
-            col: 37,
-            end_line: 1057,
-            end_col: 3
-        }
-    );
+    assert_eq!(ps[0].allocation[3].amount.span, Span { line: 1055, col: 37, end_line: 1057, end_col: 3 });
 
     // Policy bases: full text and the documents with their numbers.
     let docs = |k: usize| -> Vec<(String, Option<String>)> {
         let pb = ps[k].policy_basis.as_ref().unwrap();
-        pb.documents
-            .iter()
-            .map(|c| {
-                (
-                    c.title.value.clone(),
-                    c.number.as_ref().map(|n| n.value.clone()),
-                )
-            })
-            .collect()
+        pb.documents.iter().map(|c| (c.title.value.clone(), c.number.as_ref().map(|n| n.value.clone()))).collect()
     };
     assert_eq!(
         docs(0),
-        [(
-            "关于明确自治区人事考试考务费支出具体标准的通知".into(),
-            Some("新人社发〔2018〕51号".into())
-        )]
+        [("关于明确自治区人事考试考务费支出具体标准的通知".into(), Some("新人社发〔2018〕51号".into()))]
     );
     assert_eq!(
         docs(1),
@@ -268,26 +157,14 @@ fn projects_of_the_document() {
                 "关于印发〈自治区事业单位面向社会公开招聘工作人员办法〉的通知".into(),
                 Some("新人社发〔2013〕141号".into())
             ),
-            (
-                "关于明确自治区人事考试考务费支出具体标准的通知".into(),
-                Some("新人社发〔2018〕51号".into())
-            ),
+            ("关于明确自治区人事考试考务费支出具体标准的通知".into(), Some("新人社发〔2018〕51号".into())),
         ]
     );
-    assert_eq!(
-        docs(2)[0].1.as_deref(),
-        Some("中华人民共和国人力资源和社会保障部令第 25号")
-    );
+    assert_eq!(docs(2)[0].1.as_deref(), Some("中华人民共和国人力资源和社会保障部令第 25号"));
     assert_eq!(docs(3)[1].1.as_deref(), Some("新价非字【1991】66号"));
     assert_eq!(docs(4).len(), 5);
     assert!(docs(4).iter().all(|d| d.1.is_none()));
-    assert_eq!(
-        docs(5)[2],
-        (
-            "新疆维吾尔自治区劳动能力鉴定档案管理办法".into(),
-            Some("新人社发[2017]53号".into())
-        )
-    );
+    assert_eq!(docs(5)[2], ("新疆维吾尔自治区劳动能力鉴定档案管理办法".into(), Some("新人社发[2017]53号".into())));
     assert!(ps[1]
         .policy_basis
         .as_ref()
@@ -304,9 +181,7 @@ fn expressions_keep_their_factors() {
     let e = ps[2].allocation[0].expression.as_ref().unwrap();
     match &e.factors[..] {
         [a, b] => {
-            assert!(
-                matches!(&a.value, Factor::Quantity(q) if q.value == d("50") && q.unit == "课时")
-            );
+            assert!(matches!(&a.value, Factor::Quantity(q) if q.value == d("50") && q.unit == "课时"));
             assert!(
                 matches!(&b.value, Factor::UnitPrice(p) if p.price == Money::new(d("3500"), AmountUnit::Yuan) && p.per == ["课时"])
             );
@@ -323,26 +198,14 @@ fn expressions_keep_their_factors() {
             assert!(
                 matches!(&a.value, Factor::UnitPrice(p) if p.price == Money::new(d("200"), AmountUnit::Yuan) && p.per == ["人", "天"])
             );
-            assert!(
-                matches!(&b.value, Factor::Quantity(q) if q.value == d("15") && q.unit == "人")
-            );
-            assert!(
-                matches!(&c.value, Factor::Quantity(q) if q.value == d("30") && q.unit == "天")
-            );
+            assert!(matches!(&b.value, Factor::Quantity(q) if q.value == d("15") && q.unit == "人"));
+            assert!(matches!(&c.value, Factor::Quantity(q) if q.value == d("30") && q.unit == "天"));
         }
         f => panic!("{f:?}"),
     }
     // The result wraps: `=3` / `万元`.
     assert_eq!(e.result.value, wan("3"));
-    assert_eq!(
-        e.result.span,
-        Span {
-            line: 1116,
-            col: 42,
-            end_line: 1118,
-            end_col: 3
-        }
-    );
+    assert_eq!(e.result.span, Span { line: 1116, col: 42, end_line: 1118, end_col: 3 });
     // A real fact of the document: 200 × 15 × 30 = 90000 元 = 9万元, not the printed 3万元
     // (the project's items still add to its 15万元 with the printed 3).
     assert_eq!(e.product_yuan(), Some(d("90000")));
@@ -363,68 +226,25 @@ fn state_assets_of_the_document() {
     assert_eq!(cars.value.as_ref().unwrap().value, wan("41.02"));
     let part = |n: &str| {
         let p = cars.part(n).unwrap();
-        (
-            p.count.as_ref().unwrap().value.value,
-            p.value.as_ref().unwrap().value,
-        )
+        (p.count.as_ref().unwrap().value.value, p.value.as_ref().unwrap().value)
     };
     assert_eq!(part("一般公务用车"), (d("2"), wan("41.02")));
     assert_eq!(part("执法执勤用车"), (d("0"), wan("0.00")));
     assert_eq!(part("其他车辆"), (d("1"), wan("0.00")));
     // As printed: 2 vehicles, of which 2 + 0 + 1 = 3 — an inconsistency of the document itself.
-    let parts_total: Decimal = cars
-        .parts
-        .iter()
-        .map(|p| p.count.as_ref().unwrap().value.value)
-        .sum();
+    let parts_total: Decimal = cars.parts.iter().map(|p| p.count.as_ref().unwrap().value.value).sum();
     assert_eq!(parts_total, d("3"));
     // `价值 41.02万` / `元` is wrapped.
-    assert_eq!(
-        cars.parts[0].value.as_ref().unwrap().span,
-        Span {
-            line: 1256,
-            col: 36,
-            end_line: 1258,
-            end_col: 2
-        }
-    );
-    assert_eq!(
-        a.category("办公家具")
-            .unwrap()
-            .value
-            .as_ref()
-            .unwrap()
-            .value,
-        wan("28.53")
-    );
-    assert_eq!(
-        a.category("其他资产")
-            .unwrap()
-            .value
-            .as_ref()
-            .unwrap()
-            .value,
-        wan("451.51")
-    );
+    assert_eq!(cars.parts[0].value.as_ref().unwrap().span, Span { line: 1256, col: 36, end_line: 1258, end_col: 2 });
+    assert_eq!(a.category("办公家具").unwrap().value.as_ref().unwrap().value, wan("28.53"));
+    assert_eq!(a.category("其他资产").unwrap().value.as_ref().unwrap().value, wan("451.51"));
     assert_eq!(a.categories.len(), 4);
     let eq: Vec<(Money, Decimal, &str)> = a
         .large_equipment
         .iter()
-        .map(|e| {
-            (
-                e.unit_value_over.value,
-                e.count.value.value,
-                e.name.value.as_str(),
-            )
-        })
+        .map(|e| (e.unit_value_over.value, e.count.value.value, e.name.value.as_str()))
         .collect();
-    assert_eq!(
-        eq,
-        [
-            (wan("50"), d("0"), "大型设备"),
-            (wan("100"), d("0"), "大型设备")
-        ]
-    );
+    assert_eq!(eq, [(wan("50"), d("0"), "大型设备"), (wan("100"), d("0"), "大型设备")]);
     let plans: Vec<(&str, bool, Option<Money>, Option<Decimal>)> = a
         .purchase_plans
         .iter()
@@ -466,33 +286,13 @@ fn glossary_of_the_document() {
             "机关运行经费"
         ]
     );
-    assert_eq!(
-        g[0].definition.value,
-        "指由一般公共预算、政府性基金预算、国有资本经营预算安排的财政拨款数。"
-    );
-    assert_eq!(
-        g[0].definition.span,
-        Span {
-            line: 3148,
-            col: 8,
-            end_line: 3150,
-            end_col: 10
-        }
-    );
-    assert_eq!(
-        g[3].definition.value,
-        "包括事业收入、事业经营收入、其他收入等。"
-    );
+    assert_eq!(g[0].definition.value, "指由一般公共预算、政府性基金预算、国有资本经营预算安排的财政拨款数。");
+    assert_eq!(g[0].definition.span, Span { line: 3148, col: 8, end_line: 3150, end_col: 10 });
+    assert_eq!(g[3].definition.value, "包括事业收入、事业经营收入、其他收入等。");
     // The last definition stops before the signature.
-    assert!(g[7]
-        .definition
-        .value
-        .ends_with("公务用车运行维护费及其他费用。"));
+    assert!(g[7].definition.value.ends_with("公务用车运行维护费及其他费用。"));
     let (signer, date) = glossary::signature(&part).unwrap();
-    assert_eq!(
-        signer.unwrap().value,
-        "昌吉回族自治州人力资源和社会保障服务中心"
-    );
+    assert_eq!(signer.unwrap().value, "昌吉回族自治州人力资源和社会保障服务中心");
     assert_eq!(date.value, "2024年 2月 23日");
 }
 
@@ -504,31 +304,19 @@ fn whole_document() {
     assert_eq!(doc.narrative.state_assets.categories.len(), 4);
     assert_eq!(doc.glossary.len(), 8);
     // The only notes on the seed are the table cells whose columns text cannot decide.
-    assert!(
-        doc.notes.iter().all(|n| n.kind == yusuan_model::note::NoteKind::AmbiguousColumns),
-        "{:#?}",
-        doc.notes
-    );
+    assert!(doc.notes.iter().all(|n| n.kind == yusuan_model::note::NoteKind::AmbiguousColumns), "{:#?}", doc.notes);
     // Stable snake_case names.
     let json = serde_json::to_value(&doc).unwrap();
-    assert!(
-        json["narrative"]["projects"][2]["allocation"][0]["expression"]["factors"][1]["value"]
-            ["unit_price"]
-            .is_object()
-    );
-    assert_eq!(
-        json["overview"]["staffing"]["parts"][2]["kind"],
-        "retired_cadre"
-    );
+    assert!(json["narrative"]["projects"][2]["allocation"][0]["expression"]["factors"][1]["value"]["unit_price"]
+        .is_object());
+    assert_eq!(json["overview"]["staffing"]["parts"][2]["kind"], "retired_cadre");
 }
 
 // ---- The same passages wrapped differently read to the same model (spans aside). ----
 
 /// A short heading line (`一、 主要职能`, `(三) 国有资产占用使用情况`), kept whole.
 fn is_heading(t: &str) -> bool {
-    let open = t.starts_with(['（', '('])
-        || t.chars().nth(1) == Some('、')
-        || t.chars().nth(2) == Some('、');
+    let open = t.starts_with(['（', '(']) || t.chars().nth(1) == Some('、') || t.chars().nth(2) == Some('、');
     open && !t.contains(['：', ':']) && !t.ends_with('。') && t.chars().count() <= 20
 }
 
@@ -544,10 +332,7 @@ fn opens_paragraph(t: &str) -> bool {
 fn rewrap(lines: &[Line], width: usize) -> Vec<Line> {
     let mut paras: Vec<(String, bool)> = Vec::new();
     let mut prev_ends = true;
-    for l in lines
-        .iter()
-        .filter(|l| !l.is_blank() && !l.is_page_number())
-    {
+    for l in lines.iter().filter(|l| !l.is_blank() && !l.is_page_number()) {
         let t = l.text.trim();
         let keep = is_heading(t);
         if keep || prev_ends || opens_paragraph(t) || paras.last().is_some_and(|p| p.1) {
@@ -562,11 +347,7 @@ fn rewrap(lines: &[Line], width: usize) -> Vec<Line> {
         let chars: Vec<char> = text.chars().collect();
         let mut a = 0;
         while a < chars.len() {
-            let mut b = if keep {
-                chars.len()
-            } else {
-                (a + width).min(chars.len())
-            };
+            let mut b = if keep { chars.len() } else { (a + width).min(chars.len()) };
             while b < chars.len() && (chars[b].is_whitespace() || chars[b - 1].is_whitespace()) {
                 b += 1;
             }
@@ -578,34 +359,22 @@ fn rewrap(lines: &[Line], width: usize) -> Vec<Line> {
             a = b;
         }
     }
-    out.into_iter()
-        .enumerate()
-        .map(|(i, text)| Line {
-            no: i as u32 + 1,
-            text,
-        })
-        .collect()
+    out.into_iter().enumerate().map(|(i, text)| Line { no: i as u32 + 1, text }).collect()
 }
 
 fn without_spans(v: serde_json::Value) -> serde_json::Value {
     use serde_json::Value;
     match v {
-        Value::Object(m) => Value::Object(
-            m.into_iter()
-                .filter(|(k, _)| k != "span")
-                .map(|(k, v)| (k, without_spans(v)))
-                .collect(),
-        ),
+        Value::Object(m) => {
+            Value::Object(m.into_iter().filter(|(k, _)| k != "span").map(|(k, v)| (k, without_spans(v))).collect())
+        }
         Value::Array(a) => Value::Array(a.into_iter().map(without_spans).collect()),
         v => v,
     }
 }
 
 fn same<T: serde::Serialize>(a: &T, b: &T) -> bool {
-    let (a, b) = (
-        without_spans(serde_json::to_value(a).unwrap()),
-        without_spans(serde_json::to_value(b).unwrap()),
-    );
+    let (a, b) = (without_spans(serde_json::to_value(a).unwrap()), without_spans(serde_json::to_value(b).unwrap()));
     if a != b {
         eprintln!("{a}\n{b}");
     }
@@ -621,31 +390,15 @@ fn rewrapped_passages_read_the_same() {
     let (g, _) = glossary::read(&lines(3146, 3192));
     for width in [12, 17, 23, 31, 60] {
         let mut ov_lines = heading.clone();
-        ov_lines.extend(
-            rewrap(&lines(5, 47), width)
-                .into_iter()
-                .map(|l| Line { no: l.no + 3, ..l }),
-        );
+        ov_lines.extend(rewrap(&lines(5, 47), width).into_iter().map(|l| Line { no: l.no + 3, ..l }));
         let (o2, n) = overview::read(&ov_lines);
-        assert!(
-            n.is_empty() && same(&o, &o2),
-            "overview at width {width}: {n:#?}\n{o2:#?}"
-        );
+        assert!(n.is_empty() && same(&o, &o2), "overview at width {width}: {n:#?}\n{o2:#?}");
         let (ps2, n) = projects::read(&rewrap(&lines(1045, 1160), width));
-        assert!(
-            n.is_empty() && same(&ps, &ps2),
-            "projects at width {width}: {n:#?}\n{ps2:#?}"
-        );
+        assert!(n.is_empty() && same(&ps, &ps2), "projects at width {width}: {n:#?}\n{ps2:#?}");
         let (a2, n) = assets::read(&rewrap(&lines(1248, 1270), width));
-        assert!(
-            n.is_empty() && same(&a, &a2),
-            "assets at width {width}: {n:#?}\n{a2:#?}"
-        );
+        assert!(n.is_empty() && same(&a, &a2), "assets at width {width}: {n:#?}\n{a2:#?}");
         let (g2, n) = glossary::read(&rewrap(&lines(3146, 3192), width));
-        assert!(
-            n.is_empty() && same(&g, &g2),
-            "glossary at width {width}: {n:#?}"
-        );
+        assert!(n.is_empty() && same(&g, &g2), "glossary at width {width}: {n:#?}");
     }
 }
 
@@ -664,36 +417,23 @@ fn project_in_other_wording() {
     let p = &ps[0];
     assert_eq!((p.number, p.name.value.as_str()), (Some(1), "办公设备更新"));
     assert_eq!(p.budget.as_ref().unwrap().value, wan("15.00"));
-    assert_eq!(
-        item_amounts(p),
-        [("设备购置", wan("12.00")), ("培训费", wan("3.00"))]
-    );
-    assert_eq!(
-        p.policy_basis.as_ref().unwrap().documents[0]
-            .number
-            .as_ref()
-            .unwrap()
-            .value,
-        "财资〔2023〕5号"
-    );
+    assert_eq!(item_amounts(p), [("设备购置", wan("12.00")), ("培训费", wan("3.00"))]);
+    assert_eq!(p.policy_basis.as_ref().unwrap().documents[0].number.as_ref().unwrap().value, "财资〔2023〕5号");
     assert_eq!(p.period.as_ref().unwrap().end_date.unwrap().month, Some(12));
     assert_eq!(p.executing_unit.as_ref().unwrap().value, "某某局");
 }
 
 #[test]
 fn project_lines_that_cannot_be_placed_are_noted() {
-    let (ps, notes) = projects::read(&text_lines(
-        "（一）项目名称：某经费\n项目概况：用于某事\n资金分配情况：租车 9万元，其他若干\n",
-    ));
+    let (ps, notes) =
+        projects::read(&text_lines("（一）项目名称：某经费\n项目概况：用于某事\n资金分配情况：租车 9万元，其他若干\n"));
     assert_eq!(ps.len(), 1);
     assert_eq!(item_amounts(&ps[0]), [("租车", wan("9"))]);
     let kinds: Vec<_> = notes.iter().map(|n| n.kind).collect();
     use yusuan_model::note::NoteKind::*;
     // 项目概况 is no known field; `其他若干` has no amount; there is no budget.
     assert_eq!(kinds, [UnreadLine, UnreadLine, MissingField]);
-    assert!(notes
-        .iter()
-        .all(|n| !n.zh.is_empty() && !n.en.is_empty() && n.span.is_some()));
+    assert!(notes.iter().all(|n| !n.zh.is_empty() && !n.en.is_empty() && n.span.is_some()));
 }
 
 #[test]
@@ -706,26 +446,8 @@ fn assets_in_other_wording() {
     let house = a.category("房屋建筑物").unwrap();
     assert_eq!(house.area.as_ref().unwrap().value.value, d("1200"));
     assert_eq!(house.value.as_ref().unwrap().value, wan("350.5"));
-    assert_eq!(
-        a.category("土地")
-            .unwrap()
-            .area
-            .as_ref()
-            .unwrap()
-            .value
-            .unit,
-        "平方米"
-    );
-    assert_eq!(
-        a.category("通用设备")
-            .unwrap()
-            .count
-            .as_ref()
-            .unwrap()
-            .value
-            .value,
-        d("15")
-    );
+    assert_eq!(a.category("土地").unwrap().area.as_ref().unwrap().value.unit, "平方米");
+    assert_eq!(a.category("通用设备").unwrap().count.as_ref().unwrap().value.value, d("15"));
     let plan = &a.purchase_plans[0];
     assert_eq!((plan.subject.value.as_str(), plan.arranged), ("车辆", true));
     assert_eq!(plan.count.as_ref().unwrap().value.value, d("1"));
@@ -751,20 +473,8 @@ fn overview_in_other_wording() {
     assert_eq!(o.duties[1].text.value, "承担某工作。");
     let org = &o.organisation;
     assert_eq!(org.subordinate_unit_count.as_ref().unwrap().value, 2);
-    assert_eq!(
-        org.subordinate_units
-            .iter()
-            .map(|u| u.value.as_str())
-            .collect::<Vec<_>>(),
-        ["甲中心", "乙站"]
-    );
-    assert_eq!(
-        (
-            org.division_count.as_ref().unwrap().value,
-            org.division_word.as_deref()
-        ),
-        (3, Some("科室"))
-    );
+    assert_eq!(org.subordinate_units.iter().map(|u| u.value.as_str()).collect::<Vec<_>>(), ["甲中心", "乙站"]);
+    assert_eq!((org.division_count.as_ref().unwrap().value, org.division_word.as_deref()), (3, Some("科室")));
     assert_eq!(o.staffing.authorised.as_ref().unwrap().value, 10);
     assert_eq!(o.staffing.parts[0].change.as_ref().unwrap().value, -1);
     assert_eq!(o.staffing.parts[1].change.as_ref().unwrap().value, 1);
@@ -783,13 +493,7 @@ mod never_panic {
     }
 
     fn to_lines(v: Vec<String>) -> Vec<Line> {
-        v.into_iter()
-            .enumerate()
-            .map(|(i, text)| Line {
-                no: i as u32 + 1,
-                text,
-            })
-            .collect()
+        v.into_iter().enumerate().map(|(i, text)| Line { no: i as u32 + 1, text }).collect()
     }
 
     proptest! {

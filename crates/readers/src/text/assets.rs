@@ -5,9 +5,7 @@
 //! with count, area and value figures (`房屋 24.66平方米，价值 6.11万元`), a figure for the last
 //! category (`价值 41.02万元`), a `其中` part, a large-equipment count, or a purchase plan.
 
-use super::glossary::{
-    enumerator, is_part_heading, is_section_heading, spanned_text, trim_range, Style,
-};
+use super::glossary::{enumerator, is_part_heading, is_section_heading, spanned_text, trim_range, Style};
 use super::projects::number_starts;
 use super::source::{Joined, Line};
 use yusuan_model::assets::{AssetCategory, EquipmentCount, PurchasePlan, StateAssets};
@@ -61,20 +59,13 @@ pub fn read(lines: &[Line]) -> (StateAssets, Vec<ReadNote>) {
 /// the paragraph that first mentions 国有资产.
 fn passage(lines: &[Line]) -> Option<(usize, usize)> {
     let heading = |l: &Line| is_section_heading(&l.text) || is_part_heading(&l.text);
-    let start = match lines
-        .iter()
-        .position(|l| heading(l) && l.text.contains("国有资产"))
-    {
+    let start = match lines.iter().position(|l| heading(l) && l.text.contains("国有资产")) {
         Some(h) => h + 1,
         None => {
             // The mention may be wrapped (`国有` / `资产`): look at each line with the next one.
             let kept: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].is_blank()).collect();
             let k = (0..kept.len()).find(|&k| {
-                let pair = kept[k..]
-                    .iter()
-                    .take(2)
-                    .map(|&i| lines[i].text.trim())
-                    .collect::<String>();
+                let pair = kept[k..].iter().take(2).map(|&i| lines[i].text.trim()).collect::<String>();
                 pair.contains("国有资产") && !lines[kept[k]].text.contains("国有资本")
                     || lines[kept[k]].text.contains("国有资产")
             })?;
@@ -90,9 +81,7 @@ fn passage(lines: &[Line]) -> Option<(usize, usize)> {
             kept[s]
         }
     };
-    let end = (start..lines.len())
-        .find(|&i| heading(&lines[i]))
-        .unwrap_or(lines.len());
+    let end = (start..lines.len()).find(|&i| heading(&lines[i])).unwrap_or(lines.len());
     (end > start).then_some((start, end))
 }
 
@@ -104,10 +93,7 @@ fn sentences(t: &str) -> Vec<(usize, usize)> {
         if c == '。' {
             cuts.push(i + c.len_utf8());
         }
-        let prev_digit = t[..i]
-            .chars()
-            .next_back()
-            .is_some_and(|p| p.is_ascii_digit() || p == '.');
+        let prev_digit = t[..i].chars().next_back().is_some_and(|p| p.is_ascii_digit() || p == '.');
         if !prev_digit {
             if let Some((n, Style::Arabic, _)) = enumerator(&t[i..]) {
                 if n == expected {
@@ -120,10 +106,7 @@ fn sentences(t: &str) -> Vec<(usize, usize)> {
     cuts.push(t.len());
     cuts.sort_unstable();
     cuts.dedup();
-    cuts.windows(2)
-        .map(|w| (w[0], w[1]))
-        .filter(|(a, b)| b > a)
-        .collect()
+    cuts.windows(2).map(|w| (w[0], w[1])).filter(|(a, b)| b > a).collect()
 }
 
 enum Fig {
@@ -142,8 +125,7 @@ fn figures(t: &str, a: usize, b: usize) -> Vec<(usize, usize, Fig)> {
         let (num, rest) = split_number(&t[n0..b]);
         let unit_at = b - rest.trim_start().len();
         let rest = rest.trim_start();
-        if let Some((_, n)) = AmountUnit::parse_prefix(rest).filter(|(u, _)| *u != AmountUnit::Fen)
-        {
+        if let Some((_, n)) = AmountUnit::parse_prefix(rest).filter(|(u, _)| *u != AmountUnit::Fen) {
             let e = unit_at + rest.chars().take(n).map(char::len_utf8).sum::<usize>();
             if let Ok(m) = Money::parse(&t[n0..e], AmountUnit::Yuan) {
                 out.push((n0, e, Fig::Money(m)));
@@ -151,14 +133,7 @@ fn figures(t: &str, a: usize, b: usize) -> Vec<(usize, usize, Fig)> {
         } else if let Some(u) = UNITS.iter().find(|u| rest.starts_with(**u)) {
             let e = unit_at + u.len();
             if let Some(value) = yusuan_model::money::parse_decimal(&num) {
-                out.push((
-                    n0,
-                    e,
-                    Fig::Qty(Quantity {
-                        value,
-                        unit: (*u).to_string(),
-                    }),
-                ));
+                out.push((n0, e, Fig::Qty(Quantity { value, unit: (*u).to_string() })));
             }
         }
     }
@@ -171,22 +146,12 @@ fn clauses(t: &str, a: usize, b: usize) -> Vec<(usize, usize)> {
     let mut p = a;
     for piece in t[a..b].split(['，', '；', ',', ';', '。']) {
         out.push((p, p + piece.len()));
-        p += piece.len()
-            + t[p + piece.len()..]
-                .chars()
-                .next()
-                .map_or(0, char::len_utf8);
+        p += piece.len() + t[p + piece.len()..].chars().next().map_or(0, char::len_utf8);
     }
     out
 }
 
-fn read_sentence(
-    j: &Joined,
-    sa: usize,
-    sb: usize,
-    assets: &mut StateAssets,
-    notes: &mut Vec<ReadNote>,
-) {
+fn read_sentence(j: &Joined, sa: usize, sb: usize, assets: &mut StateAssets, notes: &mut Vec<ReadNote>) {
     let t = &j.text;
     let s = &t[sa..sb];
     let purchase = s.contains("购置") && (s.contains("安排") || s.contains("计划"));
@@ -205,9 +170,7 @@ fn read_sentence(
             let d0 = d0 + (t[d0..cb].len() - t[d0..cb].trim_start().len());
             let len: usize = t[d0..cb]
                 .chars()
-                .take_while(|c| {
-                    c.is_ascii_digit() || c.is_whitespace() || "年月日底末".contains(*c)
-                })
+                .take_while(|c| c.is_ascii_digit() || c.is_whitespace() || "年月日底末".contains(*c))
                 .map(char::len_utf8)
                 .sum();
             assets.as_of = spanned_text(j, d0, d0 + len, "");
@@ -216,9 +179,7 @@ fn read_sentence(
         let figs = figures(t, ca, cb);
         let clause = spanned_text(j, ca, cb, "");
         let Some(clause) = clause else { continue };
-        if figs.is_empty()
-            && (clause.value.contains("国有资产") || clause.value.ends_with("情况为"))
-        {
+        if figs.is_empty() && (clause.value.contains("国有资产") || clause.value.ends_with("情况为")) {
             continue; // the passage's lead-in
         }
         let placed = if purchase {
@@ -231,10 +192,7 @@ fn read_sentence(
                 NoteKind::UnreadLine,
                 Some(clause.span),
                 format!("国有资产情况中无法识别的文字：{}", clause.value),
-                format!(
-                    "text of the state-asset passage that no field takes: {}",
-                    clause.value
-                ),
+                format!("text of the state-asset passage that no field takes: {}", clause.value),
             ));
         }
     }
@@ -260,25 +218,16 @@ type Threshold = (Spanned<Money>, Spanned<String>, Option<Spanned<Quantity>>);
 /// `单位价值 50万元以上大型设备 0台`: threshold, what, count.
 fn threshold_clause(j: &Joined, figs: &[(usize, usize, Fig)]) -> Option<Threshold> {
     let t = &j.text;
-    let k = figs
-        .iter()
-        .position(|f| matches!(f.2, Fig::Money(_)) && t[f.1..].trim_start().starts_with("以上"))?;
+    let k = figs.iter().position(|f| matches!(f.2, Fig::Money(_)) && t[f.1..].trim_start().starts_with("以上"))?;
     let threshold = money_fig(j, &figs[k])?;
-    let after =
-        figs[k].1 + (t[figs[k].1..].len() - t[figs[k].1..].trim_start().len()) + "以上".len();
+    let after = figs[k].1 + (t[figs[k].1..].len() - t[figs[k].1..].trim_start().len()) + "以上".len();
     let count = figs.get(k + 1).and_then(|f| qty_fig(j, f));
     let end = figs.get(k + 1).map_or(after, |f| f.0);
     let subject = spanned_text(j, after, end.max(after), "")?;
     Some((threshold, subject, count))
 }
 
-fn read_plan(
-    j: &Joined,
-    ca: usize,
-    cb: usize,
-    figs: &[(usize, usize, Fig)],
-    assets: &mut StateAssets,
-) -> bool {
+fn read_plan(j: &Joined, ca: usize, cb: usize, figs: &[(usize, usize, Fig)], assets: &mut StateAssets) -> bool {
     let t = &j.text;
     let text = &t[ca..cb];
     let Some(clause) = spanned_text(j, ca, cb, "") else {
@@ -286,14 +235,8 @@ fn read_plan(
     };
     let arranged = !text.contains("未安排") && !text.contains("不安排") && !text.contains("未计划");
     if let Some((threshold, subject, count)) = threshold_clause(j, figs) {
-        let plan = PurchasePlan {
-            text: clause,
-            subject,
-            arranged,
-            unit_value_over: Some(threshold),
-            count,
-            value: None,
-        };
+        let plan =
+            PurchasePlan { text: clause, subject, arranged, unit_value_over: Some(threshold), count, value: None };
         assets.purchase_plans.push(plan);
         return true;
     }
@@ -318,10 +261,7 @@ fn read_plan(
     }
     // `价值 20万元` after a plan.
     match (assets.purchase_plans.last_mut(), figs) {
-        (Some(plan), [f])
-            if plan.value.is_none()
-                && t[ca..f.0].trim().trim_end_matches(['：', ':']) == "价值" =>
-        {
+        (Some(plan), [f]) if plan.value.is_none() && t[ca..f.0].trim().trim_end_matches(['：', ':']) == "价值" => {
             plan.value = money_fig(j, f);
             plan.value.is_some()
         }
@@ -342,26 +282,12 @@ fn read_holding(
         return false;
     }
     if let Some((threshold, name, Some(count))) = threshold_clause(j, figs) {
-        assets.large_equipment.push(EquipmentCount {
-            name,
-            unit_value_over: threshold,
-            count,
-        });
+        assets.large_equipment.push(EquipmentCount { name, unit_value_over: threshold, count });
         return true;
     }
     // The name is what comes before the first figure, without the words that introduce it.
     let mut label = t[ca..figs[0].0].trim().trim_end_matches(['：', ':', ' ']);
-    for w in [
-        "价值为",
-        "价值",
-        "面积为",
-        "面积",
-        "共计",
-        "共有",
-        "共",
-        "为",
-        "有",
-    ] {
+    for w in ["价值为", "价值", "面积为", "面积", "共计", "共有", "共", "为", "有"] {
         label = label.strip_suffix(w).unwrap_or(label).trim_end();
     }
     // `本部门共有房屋 …`: the name follows the verb.
@@ -379,13 +305,7 @@ fn read_holding(
     } else {
         let l0 = ca + t[ca..cb].find(label).unwrap_or(0);
         let name = Spanned::new(label.to_string(), j.span(l0, l0 + label.len()));
-        let cat = AssetCategory {
-            name,
-            count: None,
-            area: None,
-            value: None,
-            parts: Vec::new(),
-        };
+        let cat = AssetCategory { name, count: None, area: None, value: None, parts: Vec::new() };
         match assets.categories.last_mut() {
             Some(c) if in_parts => {
                 c.parts.push(cat);
@@ -402,9 +322,7 @@ fn read_holding(
     for f in figs {
         match &f.2 {
             Fig::Money(_) if cat.value.is_none() => cat.value = money_fig(j, f),
-            Fig::Qty(q) if AREA_UNITS.contains(&q.unit.as_str()) && cat.area.is_none() => {
-                cat.area = qty_fig(j, f)
-            }
+            Fig::Qty(q) if AREA_UNITS.contains(&q.unit.as_str()) && cat.area.is_none() => cat.area = qty_fig(j, f),
             Fig::Qty(_) if cat.count.is_none() => cat.count = qty_fig(j, f),
             _ => placed = false,
         }

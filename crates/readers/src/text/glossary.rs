@@ -90,11 +90,7 @@ pub(crate) fn is_part_heading(text: &str) -> bool {
     text.trim()
         .strip_prefix('第')
         .and_then(cn_numeral)
-        .is_some_and(|(_, len)| {
-            text.trim()
-                .get('第'.len_utf8() + len..)
-                .is_some_and(|r| r.starts_with("部分"))
-        })
+        .is_some_and(|(_, len)| text.trim().get('第'.len_utf8() + len..).is_some_and(|r| r.starts_with("部分")))
 }
 
 /// A section heading of a part: a short line opening with `一、` or `（一）` that is not a
@@ -131,17 +127,14 @@ fn is_date_line(text: &str) -> bool {
     t.ends_with('日')
         && t.contains('年')
         && t.contains('月')
-        && t.chars()
-            .all(|c| c.is_ascii_digit() || "年月日".contains(c))
+        && t.chars().all(|c| c.is_ascii_digit() || "年月日".contains(c))
 }
 
 /// The signature that closes the document after Part 4: the signing department on one line and
 /// the date on the next. Returns the index of its first line. Only a date line ending the text
 /// counts, and the name line before it only when the glossary text before it ends a sentence.
 fn signature_start(lines: &[Line]) -> Option<usize> {
-    let kept: Vec<usize> = (0..lines.len())
-        .filter(|&i| !lines[i].is_blank() && !lines[i].is_page_number())
-        .collect();
+    let kept: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].is_blank() && !lines[i].is_page_number()).collect();
     let &date = kept.last()?;
     if !is_date_line(&lines[date].text) {
         return None;
@@ -166,16 +159,10 @@ fn signature_start(lines: &[Line]) -> Option<usize> {
 /// printed. `read` leaves these lines out of the last definition.
 pub fn signature(lines: &[Line]) -> Option<(Option<Spanned<String>>, Spanned<String>)> {
     let start = signature_start(lines)?;
-    let sig: Vec<&Line> = lines[start..]
-        .iter()
-        .filter(|l| !l.is_blank() && !l.is_page_number())
-        .collect();
+    let sig: Vec<&Line> = lines[start..].iter().filter(|l| !l.is_blank() && !l.is_page_number()).collect();
     let spanned = |l: &Line| {
         let (t, col) = l.trimmed();
-        Spanned::new(
-            t.to_string(),
-            yusuan_model::Span::on_line(l.no, col, col + t.chars().count() as u32),
-        )
+        Spanned::new(t.to_string(), yusuan_model::Span::on_line(l.no, col, col + t.chars().count() as u32))
     };
     match sig.as_slice() {
         [name, date] => Some((Some(spanned(name)), spanned(date))),
@@ -198,8 +185,7 @@ pub fn read(lines: &[Line]) -> (Vec<GlossaryEntry>, Vec<ReadNote>) {
     let mut starts: Vec<(usize, usize, usize)> = Vec::new(); // (entry start, term start, colon)
     let mut expected = 1;
     for (i, _) in text.char_indices() {
-        let after_sentence =
-            text[..i].trim_end().is_empty() || text[..i].trim_end().ends_with(['。', '；']);
+        let after_sentence = text[..i].trim_end().is_empty() || text[..i].trim_end().ends_with(['。', '；']);
         if !after_sentence {
             continue;
         }
@@ -251,10 +237,7 @@ fn unread(lost: &Spanned<String>) -> ReadNote {
         NoteKind::UnreadLine,
         Some(lost.span),
         format!("名词解释中无法识别的文字：{}", lost.value),
-        format!(
-            "text in the glossary that is not a numbered term: {}",
-            lost.value
-        ),
+        format!("text in the glossary that is not a numbered term: {}", lost.value),
     )
 }
 
@@ -268,15 +251,9 @@ mod tests {
         assert_eq!(cn_numeral("十二、"), Some((12, 6)));
         assert_eq!(cn_numeral("二十一"), Some((21, 9)));
         assert_eq!(cn_numeral("x"), None);
-        assert_eq!(
-            enumerator("（三） 项目").map(|e| (e.0, e.1)),
-            Some((3, Style::CnParen))
-        );
+        assert_eq!(enumerator("（三） 项目").map(|e| (e.0, e.1)), Some((3, Style::CnParen)));
         assert_eq!(enumerator("(三)").map(|e| e.0), Some(3));
-        assert_eq!(
-            enumerator("十一、 关于").map(|e| (e.0, e.1, e.2)),
-            Some((11, Style::CnComma, 10))
-        );
+        assert_eq!(enumerator("十一、 关于").map(|e| (e.0, e.1, e.2)), Some((11, Style::CnComma, 10)));
         assert_eq!(enumerator("2.车辆").map(|e| e.0), Some(2));
         assert!(enumerator("24.66平方米").is_none());
         assert!(enumerator("2024年").is_none());
@@ -287,9 +264,7 @@ mod tests {
 
     #[test]
     fn signature_is_not_a_definition() {
-        let lines = split_lines(
-            "第四部分 名词解释\n一、财政拨款:指拨款\n数。\n某某中心\n2024年 2月 23日\n",
-        );
+        let lines = split_lines("第四部分 名词解释\n一、财政拨款:指拨款\n数。\n某某中心\n2024年 2月 23日\n");
         let (entries, notes) = read(&lines);
         assert_eq!(entries.len(), 1);
         assert_eq!(entries[0].definition.value, "指拨款数。");

@@ -12,10 +12,7 @@ use yusuan_model::span::Spanned;
 pub fn read(lines: &[Line]) -> (Overview, Vec<ReadNote>) {
     let mut ov = Overview::default();
     let mut notes = Vec::new();
-    let kept: Vec<&Line> = lines
-        .iter()
-        .filter(|l| !l.is_blank() && !l.is_page_number())
-        .collect();
+    let kept: Vec<&Line> = lines.iter().filter(|l| !l.is_blank() && !l.is_page_number()).collect();
     let mut rest = &kept[..];
     if let Some(first) = kept.first().filter(|l| is_part_heading(&l.text)) {
         // The heading wraps too (`…部门概` / `况`): take the next short line when it completes it.
@@ -23,10 +20,7 @@ pub fn read(lines: &[Line]) -> (Overview, Vec<ReadNote>) {
         if let Some(next) = kept.get(1) {
             let (t, _) = next.trimmed();
             let joined = format!("{}{}", first.text.trim(), t);
-            if !first.text.trim().ends_with("概况")
-                && t.chars().count() <= 4
-                && joined.ends_with("概况")
-            {
+            if !first.text.trim().ends_with("概况") && t.chars().count() <= 4 && joined.ends_with("概况") {
                 heading.push(*next);
             }
         }
@@ -36,9 +30,7 @@ pub fn read(lines: &[Line]) -> (Overview, Vec<ReadNote>) {
     // Sections by their `一、` headings; text before the first one is read as organisation.
     let mut sections: Vec<(Option<&Line>, Vec<&Line>)> = vec![(None, Vec::new())];
     for l in rest {
-        if is_section_heading(&l.text)
-            && matches!(enumerator(l.text.trim()), Some((_, Style::CnComma, _)))
-        {
+        if is_section_heading(&l.text) && matches!(enumerator(l.text.trim()), Some((_, Style::CnComma, _))) {
             sections.push((Some(*l), Vec::new()));
         } else if let Some(s) = sections.last_mut() {
             s.1.push(*l);
@@ -63,11 +55,7 @@ pub fn read(lines: &[Line]) -> (Overview, Vec<ReadNote>) {
 fn read_heading(j: &Joined, ov: &mut Overview) {
     let t = &j.text;
     let Some(nian) = t.find('年') else { return };
-    let digits = t[..nian]
-        .chars()
-        .rev()
-        .take_while(|c| c.is_ascii_digit())
-        .count();
+    let digits = t[..nian].chars().rev().take_while(|c| c.is_ascii_digit()).count();
     let y0 = nian - digits; // ASCII digits are one byte each
     if digits == 4 {
         if let Ok(y) = t[y0..nian].parse::<u16>() {
@@ -75,10 +63,7 @@ fn read_heading(j: &Joined, ov: &mut Overview) {
         }
     }
     let name_start = nian + '年'.len_utf8();
-    let name_end = ["部门概况", "单位概况", "概况"]
-        .iter()
-        .find_map(|w| t.rfind(w))
-        .unwrap_or(t.len());
+    let name_end = ["部门概况", "单位概况", "概况"].iter().find_map(|w| t.rfind(w)).unwrap_or(t.len());
     if name_end > name_start {
         ov.department = spanned_text(j, name_start, name_end, "");
     }
@@ -106,10 +91,7 @@ fn read_duties(j: &Joined, notes: &mut Vec<ReadNote>) -> Vec<Duty> {
         }
     }
     if starts.is_empty() {
-        return spanned_text(j, 0, t.len(), "")
-            .map(|text| Duty { number: None, text })
-            .into_iter()
-            .collect();
+        return spanned_text(j, 0, t.len(), "").map(|text| Duty { number: None, text }).into_iter().collect();
     }
     if let Some(lost) = starts.first().and_then(|s| spanned_text(j, 0, s.1, "")) {
         notes.push(unread(&lost));
@@ -118,10 +100,7 @@ fn read_duties(j: &Joined, notes: &mut Vec<ReadNote>) -> Vec<Duty> {
     for (k, &(n, _, body)) in starts.iter().enumerate() {
         let end = starts.get(k + 1).map_or(t.len(), |s| s.1);
         if let Some(text) = spanned_text(j, body, end, "") {
-            duties.push(Duty {
-                number: Some(n),
-                text,
-            });
+            duties.push(Duty { number: Some(n), text });
         }
     }
     duties
@@ -133,15 +112,9 @@ fn number_after(t: &str, from: usize, window: usize) -> Option<(String, usize, u
     // Never past the sentence the caller reads: a number is within the next few characters.
     let rest = t.get(from..)?;
     let rest = rest.get(..rest.find('。').unwrap_or(rest.len()))?;
-    let (off, _) = rest
-        .char_indices()
-        .take(window)
-        .find(|(_, c)| c.is_ascii_digit() || ('０'..='９').contains(c))?;
+    let (off, _) = rest.char_indices().take(window).find(|(_, c)| c.is_ascii_digit() || ('０'..='９').contains(c))?;
     let skipped = &rest[..off];
-    if !skipped
-        .chars()
-        .all(|c| c.is_whitespace() || "为是：:共计有个".contains(c))
-    {
+    if !skipped.chars().all(|c| c.is_whitespace() || "为是：:共计有个".contains(c)) {
         return None;
     }
     let start = from + off;
@@ -160,9 +133,7 @@ fn list_after(j: &Joined, from: usize, end: usize) -> Vec<Spanned<String>> {
     let Some(seg) = t.get(from..end) else {
         return Vec::new();
     };
-    let Some((m, w)) = ["分别是", "分别为", "包括", "为"]
-        .iter()
-        .find_map(|w| seg.find(w).map(|m| (m, w.len())))
+    let Some((m, w)) = ["分别是", "分别为", "包括", "为"].iter().find_map(|w| seg.find(w).map(|m| (m, w.len())))
     else {
         return Vec::new();
     };
@@ -184,9 +155,7 @@ fn read_organisation(j: &Joined, ov: &mut Overview, notes: &mut Vec<ReadNote>) {
     let t = &j.text;
     let mut a = 0;
     while a < t.len() {
-        let b = t[a..]
-            .find('。')
-            .map_or(t.len(), |e| a + e + '。'.len_utf8());
+        let b = t[a..].find('。').map_or(t.len(), |e| a + e + '。'.len_utf8());
         let org = read_units(j, a, b, &mut ov.organisation);
         let staff = read_staffing(j, a, b, &mut ov.staffing, notes);
         if !org && !staff {
@@ -204,16 +173,12 @@ fn read_units(j: &Joined, a: usize, b: usize, org: &mut Organisation) -> bool {
     let s = &t[a..b];
     let mut found = false;
     if let Some(m) = s.find("无下属") {
-        let end = s[m..]
-            .find(['，', '。', '；', ','])
-            .map_or(s.len(), |e| m + e);
+        let end = s[m..].find(['，', '。', '；', ',']).map_or(s.len(), |e| m + e);
         org.no_subordinate_units = spanned_text(j, a + m, a + end, "");
         found = true;
     } else if let Some(m) = s.find("下属") {
         let kw = a + m + "下属".len();
-        let word_end = s[m..]
-            .find(|c: char| c.is_ascii_digit() || "，。：:".contains(c))
-            .map_or(b, |e| a + m + e);
+        let word_end = s[m..].find(|c: char| c.is_ascii_digit() || "，。：:".contains(c)).map_or(b, |e| a + m + e);
         if let Some((n, after)) = count_after(j, word_end, 4) {
             org.subordinate_unit_count = Some(n);
             let clause_end = t[after..b].find(['；', '。']).map_or(b, |e| after + e);
@@ -231,12 +196,8 @@ fn read_units(j: &Joined, a: usize, b: usize, org: &mut Organisation) -> bool {
         let digit = t[kw..b].find(|c: char| c.is_ascii_digit()).map(|d| kw + d);
         if let Some((n, after)) = digit.and_then(|d| count_after(j, d, 1)) {
             org.division_count = Some(n);
-            let after_ge = t[after..]
-                .strip_prefix('个')
-                .map_or(after, |r| t.len() - r.len());
-            let word_end = t[after_ge..b]
-                .find(['，', '：', ':', '。', ','])
-                .map_or(b, |e| after_ge + e);
+            let after_ge = t[after..].strip_prefix('个').map_or(after, |r| t.len() - r.len());
+            let word_end = t[after_ge..b].find(['，', '：', ':', '。', ',']).map_or(b, |e| after_ge + e);
             let before = t[kw..digit.unwrap_or(kw)].trim();
             let word = t[after_ge..word_end].trim();
             let word = if word.is_empty() { before } else { word };
@@ -251,13 +212,7 @@ fn read_units(j: &Joined, a: usize, b: usize, org: &mut Organisation) -> bool {
 }
 
 /// 编制数, 实有人数 and the parts after `其中` in the sentence `[a, b)`.
-fn read_staffing(
-    j: &Joined,
-    a: usize,
-    b: usize,
-    st: &mut Staffing,
-    notes: &mut Vec<ReadNote>,
-) -> bool {
+fn read_staffing(j: &Joined, a: usize, b: usize, st: &mut Staffing, notes: &mut Vec<ReadNote>) -> bool {
     let t = &j.text;
     let s = &t[a..b];
     let mut found = false;
@@ -275,9 +230,7 @@ fn read_staffing(
     // `在职 24人，增加 6人；退休 5人，…`: a labelled count opens a part, a change follows it.
     let mut p = a + q + "其中".len();
     while p < b {
-        let e = t[p..b]
-            .find(['，', '；', ',', ';', '。'])
-            .map_or(b, |x| p + x);
+        let e = t[p..b].find(['，', '；', ',', ';', '。']).map_or(b, |x| p + x);
         let (c0, clause) = (p, &t[p..e]);
         p = e + t[e..b].chars().next().map_or(0, char::len_utf8);
         let Some(d) = clause.find(|c: char| c.is_ascii_digit()) else {
@@ -287,15 +240,9 @@ fn read_staffing(
         let Some((n, _)) = count_after(j, c0 + d, 1) else {
             continue;
         };
-        let is_change = ["增加", "减少", "增", "减"]
-            .iter()
-            .any(|w| label_text.ends_with(w));
+        let is_change = ["增加", "减少", "增", "减"].iter().any(|w| label_text.ends_with(w));
         if is_change {
-            let sign = if label_text.ends_with("减少") || label_text.ends_with('减') {
-                -1
-            } else {
-                1
-            };
+            let sign = if label_text.ends_with("减少") || label_text.ends_with('减') { -1 } else { 1 };
             let whole = spanned_text(j, c0, e, "：:");
             if let (Some(part), Some(whole)) = (st.parts.last_mut(), whole) {
                 part.change = Some(Spanned::new(sign * i64::from(n.value), whole.span));
@@ -305,12 +252,7 @@ fn read_staffing(
         } else if !label_text.is_empty() {
             let l0 = c0 + clause.find(label_text).unwrap_or(0);
             let label = Spanned::new(label_text.to_string(), j.span(l0, l0 + label_text.len()));
-            st.parts.push(StaffPart {
-                kind: StaffKind::from_label(label_text),
-                label,
-                count: n,
-                change: None,
-            });
+            st.parts.push(StaffPart { kind: StaffKind::from_label(label_text), label, count: n, change: None });
             found = true;
             continue;
         }
@@ -337,9 +279,7 @@ mod tests {
 
     #[test]
     fn heading_wrapped_over_two_lines() {
-        let (o, notes) = read(&split_lines(
-            " 第一部分  2024年某某中心部门概\n\n况\n一、 主要职能\n（一）做某事。\n",
-        ));
+        let (o, notes) = read(&split_lines(" 第一部分  2024年某某中心部门概\n\n况\n一、 主要职能\n（一）做某事。\n"));
         assert!(notes.is_empty());
         assert_eq!(o.year.map(|y| y.value), Some(2024));
         assert_eq!(o.department.map(|d| d.value).as_deref(), Some("某某中心"));

@@ -10,8 +10,7 @@ use super::source::{Joined, Line};
 use yusuan_model::money::{split_number, AmountUnit, Money, UnitPrice};
 use yusuan_model::note::{NoteKind, ReadNote};
 use yusuan_model::project::{
-    AllocationItem, CitedDocument, CnDate, Expression, Factor, Period, PolicyBasis,
-    ProjectDescription,
+    AllocationItem, CitedDocument, CnDate, Expression, Factor, Period, PolicyBasis, ProjectDescription,
 };
 use yusuan_model::quantity::Quantity;
 use yusuan_model::span::Spanned;
@@ -51,21 +50,14 @@ const LABELS: [(&str, Field); 17] = [
 
 /// A label and its colon at the start of `s`: the field and the byte length through the colon.
 fn label(s: &str) -> Option<(Field, usize)> {
-    let colon = |rest: &str| {
-        rest.trim_start()
-            .strip_prefix(['：', ':'])
-            .map(|r| s.len() - r.len())
-    };
+    let colon = |rest: &str| rest.trim_start().strip_prefix(['：', ':']).map(|r| s.len() - r.len());
     for (word, field) in LABELS {
         if let Some(len) = s.strip_prefix(word).and_then(colon) {
             return Some((field, len));
         }
     }
     // Two to eight Han characters and a colon: a field this reader does not know.
-    let han = s
-        .chars()
-        .take_while(|c| ('\u{4e00}'..='\u{9fff}').contains(c))
-        .count();
+    let han = s.chars().take_while(|c| ('\u{4e00}'..='\u{9fff}').contains(c)).count();
     let word: String = s.chars().take(han).collect();
     if (2..=8).contains(&han) && word != "其中" {
         return colon(&s[word.len()..]).map(|len| (Field::Unknown, len));
@@ -76,9 +68,7 @@ fn label(s: &str) -> Option<(Field, usize)> {
 /// A line that opens a project: `（一）项目名称：…` or `项目名称：…`.
 fn opens_project(text: &str) -> bool {
     let t = text.trim();
-    let t = enumerator(t)
-        .and_then(|(_, _, len)| t.get(len..))
-        .unwrap_or(t);
+    let t = enumerator(t).and_then(|(_, _, len)| t.get(len..)).unwrap_or(t);
     matches!(label(t), Some((Field::Name, _)))
 }
 
@@ -86,9 +76,7 @@ fn opens_project(text: &str) -> bool {
 pub fn read(lines: &[Line]) -> (Vec<ProjectDescription>, Vec<ReadNote>) {
     let mut projects = Vec::new();
     let mut notes = Vec::new();
-    let starts: Vec<usize> = (0..lines.len())
-        .filter(|&i| opens_project(&lines[i].text))
-        .collect();
+    let starts: Vec<usize> = (0..lines.len()).filter(|&i| opens_project(&lines[i].text)).collect();
     for (k, &s) in starts.iter().enumerate() {
         let limit = starts.get(k + 1).copied().unwrap_or(lines.len());
         // A heading that opens no project ends the description (`八、 关于…`).
@@ -104,10 +92,7 @@ pub fn read(lines: &[Line]) -> (Vec<ProjectDescription>, Vec<ReadNote>) {
 
 /// One description, from its `项目名称` line to before the next.
 fn read_one(lines: &[Line], notes: &mut Vec<ReadNote>) -> Option<ProjectDescription> {
-    let kept: Vec<&Line> = lines
-        .iter()
-        .filter(|l| !l.is_blank() && !l.is_page_number())
-        .collect();
+    let kept: Vec<&Line> = lines.iter().filter(|l| !l.is_blank() && !l.is_page_number()).collect();
     let mut j = Joined::default();
     let mut number = None;
     let mut body_start = 0;
@@ -153,11 +138,7 @@ fn read_one(lines: &[Line], notes: &mut Vec<ReadNote>) -> Option<ProjectDescript
             }
             (Field::Budget, Some(v)) => match Money::parse(&v.value, AmountUnit::Wan) {
                 Ok(m) => p.budget = Some(Spanned::new(m, v.span)),
-                Err(_) => notes.push(unread(
-                    &v,
-                    "预算安排规模不是金额",
-                    "the budget is not an amount",
-                )),
+                Err(_) => notes.push(unread(&v, "预算安排规模不是金额", "the budget is not an amount")),
             },
             (Field::Unit, Some(v)) => p.executing_unit = Some(v),
             (Field::Allocation, Some(_)) => p.allocation = allocation(&j, a, b, notes),
@@ -173,23 +154,12 @@ fn read_one(lines: &[Line], notes: &mut Vec<ReadNote>) -> Option<ProjectDescript
             }
         }
     }
-    if let Some(v) = fields
-        .first()
-        .and_then(|f| spanned_text(&j, body_start, f.1, ""))
-    {
-        notes.push(unread(
-            &v,
-            "项目说明中无法识别的文字",
-            "text of a project description before its first field",
-        ));
+    if let Some(v) = fields.first().and_then(|f| spanned_text(&j, body_start, f.1, "")) {
+        notes.push(unread(&v, "项目说明中无法识别的文字", "text of a project description before its first field"));
     }
     for (field, zh, en) in [
         (Field::Budget, "预算安排规模", "the budget (预算安排规模)"),
-        (
-            Field::Allocation,
-            "资金分配情况",
-            "the allocation (资金分配情况)",
-        ),
+        (Field::Allocation, "资金分配情况", "the allocation (资金分配情况)"),
     ] {
         if !seen.contains(&field) {
             notes.push(ReadNote::new(
@@ -204,12 +174,7 @@ fn read_one(lines: &[Line], notes: &mut Vec<ReadNote>) -> Option<ProjectDescript
 }
 
 fn unread(v: &Spanned<String>, zh: &str, en: &str) -> ReadNote {
-    ReadNote::new(
-        NoteKind::UnreadLine,
-        Some(v.span),
-        format!("{zh}：{}", v.value),
-        format!("{en}: {}", v.value),
-    )
+    ReadNote::new(NoteKind::UnreadLine, Some(v.span), format!("{zh}：{}", v.value), format!("{en}: {}", v.value))
 }
 
 /// `《title》（number）` citations in `[a, b)` of the joined text.
@@ -258,13 +223,11 @@ fn period(j: &Joined, a: usize, b: usize, notes: &mut Vec<ReadNote>) -> Option<P
     let whole = spanned_text(j, a, b, "。；;，,")?;
     let (a, b) = trim_range(&j.text, a, b, "。；;，,");
     let text = j.text.get(a..b)?;
-    let split = ["--", "——", "—", "至", "－", "～", "~", "-"]
-        .iter()
-        .find_map(|sep| {
-            let at = text.find(sep)?;
-            let (x, y) = (&text[..at], &text[at + sep.len()..]);
-            (!x.trim().is_empty() && !y.trim().is_empty()).then_some((a + at, a + at + sep.len()))
-        });
+    let split = ["--", "——", "—", "至", "－", "～", "~", "-"].iter().find_map(|sep| {
+        let at = text.find(sep)?;
+        let (x, y) = (&text[..at], &text[at + sep.len()..]);
+        (!x.trim().is_empty() && !y.trim().is_empty()).then_some((a + at, a + at + sep.len()))
+    });
     let (start, end) = match split {
         Some((x, y)) => (spanned_text(j, a, x, "")?, spanned_text(j, y, b, "")),
         None => (whole.clone(), None),
@@ -272,18 +235,9 @@ fn period(j: &Joined, a: usize, b: usize, notes: &mut Vec<ReadNote>) -> Option<P
     let start_date = CnDate::parse(&start.value);
     let end_date = end.as_ref().and_then(|e| CnDate::parse(&e.value));
     if start_date.is_none() || (end.is_some() && end_date.is_none()) {
-        notes.push(unread(
-            &whole,
-            "资金执行时间不是日期",
-            "the execution period is not a pair of dates",
-        ));
+        notes.push(unread(&whole, "资金执行时间不是日期", "the execution period is not a pair of dates"));
     }
-    Some(Period {
-        start,
-        end,
-        start_date,
-        end_date,
-    })
+    Some(Period { start, end, start_date, end_date })
 }
 
 /// A factor of an expression: `3500元/课时`, `200元/人/天`, `50课时`, `15人/` (a stray slash),
@@ -342,17 +296,10 @@ fn allocation(j: &Joined, a: usize, b: usize, notes: &mut Vec<ReadNote>) -> Vec<
         let (_, rest) = split_number(&t[n0..b]);
         let rest_t = rest.trim_start();
         let unit_at = b - rest_t.len();
-        let Some((_, nchars)) =
-            AmountUnit::parse_prefix(rest_t).filter(|(u, _)| *u != AmountUnit::Fen)
-        else {
+        let Some((_, nchars)) = AmountUnit::parse_prefix(rest_t).filter(|(u, _)| *u != AmountUnit::Fen) else {
             continue;
         };
-        let unit_end = unit_at
-            + rest_t
-                .chars()
-                .take(nchars)
-                .map(char::len_utf8)
-                .sum::<usize>();
+        let unit_end = unit_at + rest_t.chars().take(nchars).map(char::len_utf8).sum::<usize>();
         let next = t[unit_end..b].trim_start().chars().next();
         let ends = !matches!(next, Some(c) if !"，、；;,。".contains(c));
         if !ends {
@@ -367,23 +314,13 @@ fn allocation(j: &Joined, a: usize, b: usize, notes: &mut Vec<ReadNote>) -> Vec<
         skip_to = unit_end;
     }
     if let Some(v) = spanned_text(j, item_start, b, "，、；;,。 ") {
-        notes.push(unread(
-            &v,
-            "资金分配情况中没有金额的文字",
-            "allocation text with no amount",
-        ));
+        notes.push(unread(&v, "资金分配情况中没有金额的文字", "allocation text with no amount"));
     }
     items
 }
 
 /// One item from `s` to its amount (which starts at `n0`).
-fn item(
-    j: &Joined,
-    s: usize,
-    n0: usize,
-    amount: Spanned<Money>,
-    notes: &mut Vec<ReadNote>,
-) -> AllocationItem {
+fn item(j: &Joined, s: usize, n0: usize, amount: Spanned<Money>, notes: &mut Vec<ReadNote>) -> AllocationItem {
     let t = &j.text;
     let before = t[s..n0].trim_end();
     let mut name_end = n0;
@@ -395,11 +332,7 @@ fn item(
         let mut p = s;
         for piece in t[s..eq].split(['*', '×', '＊']) {
             pieces.push((p, p + piece.len()));
-            p += piece.len()
-                + t[p + piece.len()..]
-                    .chars()
-                    .next()
-                    .map_or(0, char::len_utf8);
+            p += piece.len() + t[p + piece.len()..].chars().next().map_or(0, char::len_utf8);
         }
         let mut factors = Vec::new();
         let mut ok = true;
@@ -407,10 +340,7 @@ fn item(
             let (pa, pb) = trim_range(t, pa, pb, "");
             // The first piece's factor starts at the last number start that reads as a factor.
             let fa = if k == 0 {
-                number_starts(t, pa, pb)
-                    .into_iter()
-                    .rev()
-                    .find(|&f| factor(&t[f..pb]).is_some())
+                number_starts(t, pa, pb).into_iter().rev().find(|&f| factor(&t[f..pb]).is_some())
             } else {
                 Some(pa)
             };
@@ -425,18 +355,11 @@ fn item(
             }
         }
         if ok && factors.len() >= 2 {
-            expression = Some(Expression {
-                factors,
-                result: amount.clone(),
-            });
+            expression = Some(Expression { factors, result: amount.clone() });
         } else {
             name_end = eq;
             if let Some(v) = spanned_text(j, s, n0, "，、；;,。") {
-                notes.push(unread(
-                    &v,
-                    "无法读出的计算式",
-                    "an expression whose factors do not read",
-                ));
+                notes.push(unread(&v, "无法读出的计算式", "an expression whose factors do not read"));
             }
         }
     }
@@ -449,11 +372,7 @@ fn item(
         ));
         Spanned::new(String::new(), amount.span)
     });
-    AllocationItem {
-        name,
-        amount,
-        expression,
-    }
+    AllocationItem { name, amount, expression }
 }
 
 #[cfg(test)]
@@ -463,9 +382,7 @@ mod tests {
     #[test]
     fn factors() {
         assert!(matches!(factor("15人/"), Some(Factor::Quantity(q)) if q.unit == "人"));
-        assert!(
-            matches!(factor("200元/人/天"), Some(Factor::UnitPrice(p)) if p.per == ["人", "天"])
-        );
+        assert!(matches!(factor("200元/人/天"), Some(Factor::UnitPrice(p)) if p.per == ["人", "天"]));
         assert!(matches!(factor("2万元"), Some(Factor::Money(_))));
         assert!(factor("课程建设费 50课时").is_none());
         assert!(factor("费用").is_none());
@@ -473,15 +390,10 @@ mod tests {
 
     #[test]
     fn labels() {
-        assert_eq!(
-            label("预算安排规模：30.00万元").map(|l| l.0),
-            Some(Field::Budget)
-        );
+        assert_eq!(label("预算安排规模：30.00万元").map(|l| l.0), Some(Field::Budget));
         assert_eq!(label("项目概况：…").map(|l| l.0), Some(Field::Unknown));
         assert_eq!(label("其中：…"), None);
         assert!(opens_project(" （三）项目名称：某"));
-        assert!(!opens_project(
-            "项目名称 服务中心机构运行补助经费 项目负责人"
-        ));
+        assert!(!opens_project("项目名称 服务中心机构运行补助经费 项目负责人"));
     }
 }

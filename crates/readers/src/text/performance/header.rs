@@ -99,11 +99,7 @@ fn strip_caption(rest: &str) -> &str {
     let t = rest.trim_start();
     if t.starts_with(['(', '（']) {
         if let Some(i) = t.find([')', '）']) {
-            let close = t
-                .get(i..)
-                .and_then(|s| s.chars().next())
-                .map(char::len_utf8)
-                .unwrap_or(1);
+            let close = t.get(i..).and_then(|s| s.chars().next()).map(char::len_utf8).unwrap_or(1);
             return t.get(i + close..).unwrap_or("");
         }
         return "";
@@ -121,11 +117,7 @@ fn tail(block: &[Line], p: &Piece, from: usize) -> Option<Piece> {
 fn year_of(text: &str) -> Option<(u16, usize)> {
     let i = text.find('年')?;
     let head = text.get(..i)?;
-    let digits: String = head
-        .chars()
-        .rev()
-        .take_while(|c| c.is_ascii_digit())
-        .collect();
+    let digits: String = head.chars().rev().take_while(|c| c.is_ascii_digit()).collect();
     if digits.len() != 4 {
         return None;
     }
@@ -174,9 +166,7 @@ pub(crate) fn read_header(
         }
         let has_key = ps.iter().any(|p| key_of(&p.text).is_some());
         let all_amounts = ps.iter().all(|p| Money::parse(&p.text, unit).is_ok());
-        let completing = completion
-            .as_ref()
-            .is_some_and(|c| ps.first().is_some_and(|p| completes(c, &p.text)));
+        let completing = completion.as_ref().is_some_and(|c| ps.first().is_some_and(|p| completes(c, &p.text)));
         let amounts_awaited = all_amounts && !pending.is_empty();
         // A line with no key, no key's tail and no awaited amount is goal text.
         if !(has_key || completing || amounts_awaited) {
@@ -198,19 +188,12 @@ pub(crate) fn read_header(
                 }
                 let key_piece = Piece {
                     text: p.text.get(..len).unwrap_or_default().to_string(),
-                    span: block
-                        .get(p.line)
-                        .map(|l| l.span_of(p.start, p.start + len))
-                        .unwrap_or(p.span),
+                    span: block.get(p.line).map(|l| l.span_of(p.start, p.start + len)).unwrap_or(p.span),
                     ..p.clone()
                 };
                 let rest = p.text.get(len..).unwrap_or("");
                 let value_from = len + (rest.len() - strip_caption(rest).len());
-                let glued = if wants.is_none() {
-                    tail(block, &p, value_from)
-                } else {
-                    None
-                };
+                let glued = if wants.is_none() { tail(block, &p, value_from) } else { None };
                 match key {
                     Key::Total | Key::Fiscal | Key::Other | Key::Funding => {
                         pending.push((key, key_piece));
@@ -251,11 +234,7 @@ pub(crate) fn read_header(
     for (key, p) in pending {
         // A 部门整体 table captions 其他资金 over its 资金来源 rows and states no amount there.
         if !(t.kind == PerformanceKind::Department && key == Key::Other) {
-            notes.push(missing(
-                Some(p.span),
-                &format!("“{}”的金额", p.text),
-                &format!("the amount of “{}”", p.text),
-            ));
+            notes.push(missing(Some(p.span), &format!("“{}”的金额", p.text), &format!("the amount of “{}”", p.text)));
         }
     }
     let at = t.title.as_ref().map(|s| s.span);
@@ -329,11 +308,7 @@ fn close(
     }
     let refs: Vec<&Piece> = vals.iter().collect();
     let Some((text, span)) = join(block, &refs) else {
-        notes.push(missing(
-            Some(kp.span),
-            &format!("“{}”的内容", kp.text),
-            &format!("a value for “{}”", kp.text),
-        ));
+        notes.push(missing(Some(kp.span), &format!("“{}”的内容", kp.text), &format!("a value for “{}”", kp.text)));
         return;
     };
     let v = Some(Spanned::new(text, span));
@@ -368,11 +343,7 @@ fn is_column_word(text: &str) -> bool {
 
 /// The line where the grid's column header starts (`一级指标 …` or `一级` / `指标` …).
 pub(crate) fn column_header_start(block: &[Line], from: usize) -> Option<usize> {
-    (from..block.len()).find(|&i| {
-        pieces_of(block, i)
-            .first()
-            .is_some_and(|p| p.text.starts_with("一级"))
-    })
+    (from..block.len()).find(|&i| pieces_of(block, i).first().is_some_and(|p| p.text.starts_with("一级")))
 }
 
 /// Reads the column header from line `at`: the columns it names and the line after it.

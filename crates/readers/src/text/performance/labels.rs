@@ -7,14 +7,7 @@ use super::lex::Piece;
 use yusuan_model::span::Span;
 
 /// Labels that are only ever 一级指标.
-const LEVEL1_ONLY: &[&str] = &[
-    "产出指标",
-    "效益指标",
-    "履职效能",
-    "管理效率",
-    "社会效应",
-    "能力建设",
-];
+const LEVEL1_ONLY: &[&str] = &["产出指标", "效益指标", "履职效能", "管理效率", "社会效应", "能力建设"];
 /// Labels that are only ever 二级指标.
 const LEVEL2_ONLY: &[&str] = &[
     "数量指标",
@@ -42,9 +35,7 @@ pub(crate) fn level1_of(level2: &str) -> Option<&'static str> {
     Some(match level2 {
         "数量指标" | "质量指标" | "时效指标" => "产出指标",
         "经济成本指标" | "社会成本指标" | "生态环境成本指标" => "成本指标",
-        "经济效益指标" | "社会效益指标" | "生态效益指标" | "可持续影响指标" => {
-            "效益指标"
-        }
+        "经济效益指标" | "社会效益指标" | "生态效益指标" | "可持续影响指标" => "效益指标",
         "服务对象满意度指标" | "满意度指标" => "满意度指标",
         "成本指标" => "产出指标",
         _ => return None,
@@ -102,9 +93,7 @@ pub(crate) fn extract(pieces: Vec<Piece>) -> (Vec<Label>, Vec<Piece>) {
         }
         // Extend the oldest open label this piece continues: labels side by side are printed
         // line by line, the left one's piece first.
-        let extend = open
-            .iter()
-            .position(|o| is_prefix(&format!("{}{}", o.text, p.text)));
+        let extend = open.iter().position(|o| is_prefix(&format!("{}{}", o.text, p.text)));
         let k = match extend {
             Some(k) => k,
             // A single character only ever ends a wrapped label (`度指` / `标`); alone it is
@@ -113,11 +102,7 @@ pub(crate) fn extract(pieces: Vec<Piece>) -> (Vec<Label>, Vec<Piece>) {
                 if open.len() >= 2 {
                     open.remove(0);
                 }
-                open.push(Partial {
-                    text: String::new(),
-                    pieces: Vec::new(),
-                    opened_at: i,
-                });
+                open.push(Partial { text: String::new(), pieces: Vec::new(), opened_at: i });
                 open.len() - 1
             }
             None => continue,
@@ -151,23 +136,11 @@ pub(crate) fn extract(pieces: Vec<Piece>) -> (Vec<Label>, Vec<Piece>) {
         .filter_map(|(text, ps)| {
             let first = pieces.get(*ps.first()?)?;
             let last_i = *ps.last()?;
-            let span = ps
-                .iter()
-                .filter_map(|&i| pieces.get(i))
-                .fold(first.span, |s, p| s.cover(p.span));
-            Some(Label {
-                text,
-                span,
-                pos: *new_index.get(last_i)?,
-            })
+            let span = ps.iter().filter_map(|&i| pieces.get(i)).fold(first.span, |s, p| s.cover(p.span));
+            Some(Label { text, span, pos: *new_index.get(last_i)? })
         })
         .collect();
-    let rest = pieces
-        .into_iter()
-        .zip(is_label_piece)
-        .filter(|(_, f)| !f)
-        .map(|(p, _)| p)
-        .collect();
+    let rest = pieces.into_iter().zip(is_label_piece).filter(|(_, f)| !f).map(|(p, _)| p).collect();
     (labels, rest)
 }
 
@@ -195,10 +168,7 @@ pub(crate) fn classify_run(run: Vec<Label>) -> Run {
     if let Some(k) = k2 {
         out.level2 = Some(rest.remove(k));
     }
-    let k1 = rest
-        .iter()
-        .position(l1_only)
-        .or_else(|| rest.iter().position(|l| !l2_only(l)));
+    let k1 = rest.iter().position(l1_only).or_else(|| rest.iter().position(|l| !l2_only(l)));
     if let Some(k) = k1 {
         out.level1 = Some(rest.remove(k));
     }
@@ -221,14 +191,9 @@ mod tests {
 
     fn labels_of(text: &str) -> (Vec<&'static str>, Vec<String>) {
         let lines = split_lines(text);
-        let pieces: Vec<Piece> = (0..lines.len())
-            .flat_map(|i| pieces_of(&lines, i))
-            .collect();
+        let pieces: Vec<Piece> = (0..lines.len()).flat_map(|i| pieces_of(&lines, i)).collect();
         let (labels, rest) = extract(pieces);
-        (
-            labels.iter().map(|l| l.text).collect(),
-            rest.into_iter().map(|p| p.text).collect(),
-        )
+        (labels.iter().map(|l| l.text).collect(), rest.into_iter().map(|p| p.text).collect())
     }
 
     #[test]
@@ -252,22 +217,14 @@ mod tests {
 
     fn extract_all(text: &str) -> Vec<Label> {
         let lines = split_lines(text);
-        extract(
-            (0..lines.len())
-                .flat_map(|i| pieces_of(&lines, i))
-                .collect(),
-        )
-        .0
+        extract((0..lines.len()).flat_map(|i| pieces_of(&lines, i)).collect()).0
     }
 
     #[test]
     fn a_lone_character_stays_in_the_name() {
         let (l, rest) = labels_of("组织事业单位公开招聘次\n数\n＞=1\n工作资料\n数量\n指标");
         assert_eq!(l, vec!["数量指标"]);
-        assert_eq!(
-            rest,
-            vec!["组织事业单位公开招聘次", "数", "＞=1", "工作资料"]
-        );
+        assert_eq!(rest, vec!["组织事业单位公开招聘次", "数", "＞=1", "工作资料"]);
     }
 
     #[test]

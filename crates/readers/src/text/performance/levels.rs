@@ -14,11 +14,7 @@ use yusuan_model::performance::{Indicator, TargetValue};
 use yusuan_model::span::{Span, Spanned};
 
 /// Sets the levels of each row and returns the indicators.
-pub(crate) fn attribute(
-    rows: Vec<Row>,
-    mut labels: Vec<Label>,
-    notes: &mut Vec<ReadNote>,
-) -> Vec<Indicator> {
+pub(crate) fn attribute(rows: Vec<Row>, mut labels: Vec<Label>, notes: &mut Vec<ReadNote>) -> Vec<Indicator> {
     if rows.is_empty() {
         for l in labels {
             note_unread(notes, l.span, l.text);
@@ -34,12 +30,7 @@ pub(crate) fn attribute(
     let mut k = 0;
     while k < labels.len() {
         let r = labels.get(k).map(|l| row_of(l.pos)).unwrap_or(last);
-        let n = labels
-            .iter()
-            .skip(k)
-            .take_while(|l| row_of(l.pos) == r)
-            .count()
-            .max(1);
+        let n = labels.iter().skip(k).take_while(|l| row_of(l.pos) == r).count().max(1);
         let run: Vec<Label> = labels.iter().skip(k).take(n).cloned().collect();
         k += n;
         let run = classify_run(run);
@@ -66,9 +57,7 @@ pub(crate) fn attribute(
     }
     let convention = Convention::of(&level2, last);
     if convention == Convention::Unsure {
-        let unlabelled = (0..rows.len())
-            .filter(|i| !level2.iter().any(|(r, _)| r == i))
-            .count();
+        let unlabelled = (0..rows.len()).filter(|i| !level2.iter().any(|(r, _)| r == i)).count();
         if unlabelled > 0 {
             notes.push(ReadNote::new(
                 NoteKind::MissingField,
@@ -92,37 +81,18 @@ pub(crate) fn attribute(
         let mut ind = row.indicator;
         ind.level2 = pick(&level2, i);
         ind.level1 = pick(&level1, i);
-        let row_span = ind
-            .level3
-            .as_ref()
-            .map(|s| s.span)
-            .or(ind.value.as_ref().map(|s| s.span));
-        let name = ind
-            .level3
-            .as_ref()
-            .map(|s| s.value.clone())
-            .unwrap_or_default();
+        let row_span = ind.level3.as_ref().map(|s| s.span).or(ind.value.as_ref().map(|s| s.span));
+        let name = ind.level3.as_ref().map(|s| s.value.clone()).unwrap_or_default();
         if ind.level1.is_none() {
             // The national scheme settles the 一级 of a known 二级.
-            ind.level1 = ind.level2.as_ref().and_then(|l2| {
-                level1_of(&l2.value).map(|l1| Spanned::new(l1.to_string(), l2.span))
-            });
+            ind.level1 =
+                ind.level2.as_ref().and_then(|l2| level1_of(&l2.value).map(|l1| Spanned::new(l1.to_string(), l2.span)));
         }
         if ind.level2.is_none() {
-            notes.push(uncertain(
-                row_span,
-                &name,
-                "找不到所属的二级指标",
-                "has no 二级指标 (level 2) label",
-            ));
+            notes.push(uncertain(row_span, &name, "找不到所属的二级指标", "has no 二级指标 (level 2) label"));
         }
         if ind.level1.is_none() {
-            notes.push(uncertain(
-                row_span,
-                &name,
-                "找不到所属的一级指标",
-                "has no 一级指标 (level 1) label",
-            ));
+            notes.push(uncertain(row_span, &name, "找不到所属的一级指标", "has no 一级指标 (level 1) label"));
         }
         check(&ind, row_span, &name, notes);
         out.push(ind);
@@ -166,8 +136,7 @@ fn check(ind: &Indicator, span: Option<Span>, name: &str, notes: &mut Vec<ReadNo
     }
     if let Some(expected) = ind.level2.as_ref().and_then(|l2| level1_of(&l2.value)) {
         // 成本指标 under 产出指标 is the pre-2021 scheme, not a contradiction.
-        let old_scheme =
-            expected == "产出指标" && ind.level2.as_ref().is_some_and(|l| l.value == "成本指标");
+        let old_scheme = expected == "产出指标" && ind.level2.as_ref().is_some_and(|l| l.value == "成本指标");
         if expected != l1 && !(old_scheme || l1 == "成本指标") {
             notes.push(uncertain(
                 span,
@@ -188,11 +157,7 @@ fn check(ind: &Indicator, span: Option<Span>, name: &str, notes: &mut Vec<ReadNo
         .unwrap_or(false);
     let satisfaction = name.contains("满意");
     let (fits, zh, en) = if money {
-        (
-            l1 == "成本指标" || l1 == "产出指标" && is_old_cost(ind),
-            "以金额计",
-            "is an amount",
-        )
+        (l1 == "成本指标" || l1 == "产出指标" && is_old_cost(ind), "以金额计", "is an amount")
     } else if satisfaction {
         (l1 == "满意度指标", "是满意度", "is a satisfaction rate")
     } else {

@@ -61,10 +61,7 @@ pub(crate) fn join(block: &[Line], pieces: &[&Piece]) -> Option<(String, Span)> 
     for p in pieces {
         if let Some(q) = prev {
             let gap = if q.line == p.line && q.end <= p.start {
-                block
-                    .get(p.line)
-                    .and_then(|l| l.text.get(q.end..p.start))
-                    .unwrap_or("")
+                block.get(p.line).and_then(|l| l.text.get(q.end..p.start)).unwrap_or("")
             } else if ends_alnum(&text) && starts_alnum(&p.text) {
                 // A wrap between two ASCII words did separate them.
                 " "
@@ -130,10 +127,7 @@ const COMPARISONS: &[(&str, Comparison)] = &[
 
 /// The comparison a text starts with and its length in bytes.
 pub(crate) fn split_comparison(text: &str) -> Option<(Comparison, usize)> {
-    COMPARISONS
-        .iter()
-        .find(|(s, _)| text.starts_with(s))
-        .map(|(s, c)| (*c, s.len()))
+    COMPARISONS.iter().find(|(s, _)| text.starts_with(s)).map(|(s, c)| (*c, s.len()))
 }
 
 /// A sign alone (`＞`), which the next piece (`=95%`) completes.
@@ -142,9 +136,7 @@ pub(crate) fn is_bare_sign(text: &str) -> bool {
 }
 
 fn starts_with_digit(text: &str) -> bool {
-    text.chars()
-        .next()
-        .is_some_and(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+    text.chars().next().is_some_and(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
 }
 
 /// Units that follow a figure in an indicator value or an actual, when a wrap put them alone on
@@ -248,10 +240,7 @@ pub(crate) fn classify(text: &str) -> Class {
     if text.ends_with("标准") && text.chars().count() <= 6 {
         return Class::Basis;
     }
-    if text.contains("赋分")
-        || text.starts_with("按照")
-        || (text.starts_with('按') && text.ends_with('赋'))
-    {
+    if text.contains("赋分") || text.starts_with("按照") || (text.starts_with('按') && text.ends_with('赋')) {
         return Class::Rule;
     }
     Class::Text
@@ -265,9 +254,7 @@ pub(crate) fn is_number_with_short_unit(text: &str) -> bool {
     }
     let rest = rest.trim();
     rest.chars().count() <= 3
-        && rest
-            .chars()
-            .all(|c| !c.is_ascii_digit() && !c.is_ascii_punctuation() || c == '%' || c == '/')
+        && rest.chars().all(|c| !c.is_ascii_digit() && !c.is_ascii_punctuation() || c == '%' || c == '/')
 }
 
 /// A figure with nothing after it: the only shape a weight (分值权重) has.
@@ -277,9 +264,8 @@ pub(crate) fn is_bare_number(text: &str) -> bool {
 }
 
 /// Words that end a 佐证资料 cell; a label piece glued after one of them is split off.
-const EVIDENCE_ENDINGS: &[&str] = &[
-    "资料", "凭证", "材料", "报告", "纪要", "总结", "台账", "记录", "文件", "说明", "清单", "照片",
-];
+const EVIDENCE_ENDINGS: &[&str] =
+    &["资料", "凭证", "材料", "报告", "纪要", "总结", "台账", "记录", "文件", "说明", "清单", "照片"];
 
 /// Splits `工作资料满意` into `工作资料` and `满意` when the tail is a piece of an indicator label
 /// and the head is a complete evidence word: the extractor glued the next line's label text onto
@@ -287,31 +273,13 @@ const EVIDENCE_ENDINGS: &[&str] = &[
 pub(crate) fn split_glued_label(p: &Piece, is_fragment: impl Fn(&str) -> bool) -> Vec<Piece> {
     for (i, _) in p.text.char_indices().skip(2) {
         let (head, tail) = p.text.split_at(i);
-        if tail.chars().count() >= 2
-            && is_fragment(tail)
-            && EVIDENCE_ENDINGS.iter().any(|e| head.ends_with(e))
-        {
+        if tail.chars().count() >= 2 && is_fragment(tail) && EVIDENCE_ENDINGS.iter().any(|e| head.ends_with(e)) {
             let line = p.span.line;
-            let head_span = Span {
-                end_col: p.span.col + head.chars().count() as u32,
-                ..p.span
-            };
+            let head_span = Span { end_col: p.span.col + head.chars().count() as u32, ..p.span };
             let tail_span = Span::on_line(line, head_span.end_col, p.span.end_col);
             return vec![
-                Piece {
-                    text: head.to_string(),
-                    span: head_span,
-                    line: p.line,
-                    start: p.start,
-                    end: p.start + i,
-                },
-                Piece {
-                    text: tail.to_string(),
-                    span: tail_span,
-                    line: p.line,
-                    start: p.start + i,
-                    end: p.end,
-                },
+                Piece { text: head.to_string(), span: head_span, line: p.line, start: p.start, end: p.start + i },
+                Piece { text: tail.to_string(), span: tail_span, line: p.line, start: p.start + i, end: p.end },
             ];
         }
     }
@@ -365,10 +333,7 @@ mod tests {
 
     #[test]
     fn glued_label() {
-        let l = Line {
-            no: 7,
-            text: "x 工作资料满意".into(),
-        };
+        let l = Line { no: 7, text: "x 工作资料满意".into() };
         let p = &pieces_of(std::slice::from_ref(&l), 0)[1];
         let parts = split_glued_label(p, |t| t == "满意");
         assert_eq!(parts.len(), 2);
@@ -376,10 +341,7 @@ mod tests {
         assert_eq!(parts[1].text, "满意");
         assert_eq!(parts[1].span, Span::on_line(7, 7, 9));
         // A name that merely ends like a label is left whole.
-        let l = Line {
-            no: 1,
-            text: "职称评审专业类别数量".into(),
-        };
+        let l = Line { no: 1, text: "职称评审专业类别数量".into() };
         let p = &pieces_of(std::slice::from_ref(&l), 0)[0];
         assert_eq!(split_glued_label(p, |t| t == "数量").len(), 1);
     }

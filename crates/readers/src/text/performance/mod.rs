@@ -28,10 +28,7 @@ pub fn read(block: &[Line]) -> (PerformanceTargets, Vec<ReadNote>) {
     if let Some(title) = block.get(title_at) {
         let (text, col) = title.trimmed();
         let n = text.chars().count() as u32;
-        t.title = Some(Spanned::new(
-            text.to_string(),
-            Span::on_line(title.no, col, col + n),
-        ));
+        t.title = Some(Spanned::new(text.to_string(), Span::on_line(title.no, col, col + n)));
         t.kind = if text.contains("部门整体") || text.contains("整体") {
             PerformanceKind::Department
         } else {
@@ -39,13 +36,7 @@ pub fn read(block: &[Line]) -> (PerformanceTargets, Vec<ReadNote>) {
         };
     }
     let grid_at = header::column_header_start(block, title_at + 1);
-    header::read_header(
-        block,
-        title_at + 1,
-        grid_at.unwrap_or(block.len()),
-        &mut t,
-        &mut notes,
-    );
+    header::read_header(block, title_at + 1, grid_at.unwrap_or(block.len()), &mut t, &mut notes);
     let (cols, grid_from) = match grid_at {
         Some(at) => header::read_column_header(block, at),
         None => {

@@ -35,12 +35,7 @@ impl Columns {
 impl Default for Columns {
     /// The 项目支出 layout, for a table whose header was not found.
     fn default() -> Self {
-        Columns {
-            basis: true,
-            prior: true,
-            rule: true,
-            evidence: true,
-        }
+        Columns { basis: true, prior: true, rule: true, evidence: true }
     }
 }
 
@@ -88,12 +83,7 @@ pub(crate) struct Row {
     pub end: usize,
 }
 
-pub(crate) fn read_rows(
-    block: &[Line],
-    pieces: &[Piece],
-    cols: Columns,
-    notes: &mut Vec<ReadNote>,
-) -> Vec<Row> {
+pub(crate) fn read_rows(block: &[Line], pieces: &[Piece], cols: Columns, notes: &mut Vec<ReadNote>) -> Vec<Row> {
     let classes: Vec<Class> = pieces.iter().map(|p| classify(&p.text)).collect();
     let text = |i: usize| pieces.get(i).map(|p| p.text.as_str()).unwrap_or("");
     let class = |i: usize| classes.get(i).copied().unwrap_or(Class::Text);
@@ -108,8 +98,7 @@ pub(crate) fn read_rows(
         // The value still wants its figure (`＞` / `=95%`) or its unit (`＞=2` / `人`).
         let value_is_bare_sign = is_bare_sign(&value_text);
         // Only a sign so far (`≥` / `95%`, `＞=` / `2人`).
-        let value_is_sign =
-            split_comparison(&value_text).is_some_and(|(_, n)| n == value_text.len());
+        let value_is_sign = split_comparison(&value_text).is_some_and(|(_, n)| n == value_text.len());
         let value_wants_unit = value_wants_unit(&value_text);
         let complete = is_complete(&b, cols, &cat);
         let slot = match class(i) {
@@ -165,10 +154,7 @@ pub(crate) fn read_rows(
             Class::Basis => {
                 // A qualitative value is the last name piece, on the basis's line
                 // (`不断提高公益岗人员工作` / `能力` / `提高 其他标准 20`).
-                if b.value.is_empty()
-                    && b.name.len() >= 2
-                    && b.name.last().and_then(|&k| line(k)) == line(i)
-                {
+                if b.value.is_empty() && b.name.len() >= 2 && b.name.last().and_then(|&k| line(k)) == line(i) {
                     if let Some(k) = b.name.pop() {
                         b.value.push(k);
                     }
@@ -185,10 +171,7 @@ pub(crate) fn read_rows(
                 Slot::Rule
             }
             Class::Text if complete => {
-                if cols.evidence
-                    && !b.evidence.is_empty()
-                    && continues_evidence(pieces, &classes, i)
-                {
+                if cols.evidence && !b.evidence.is_empty() && continues_evidence(pieces, &classes, i) {
                     Slot::Evidence
                 } else {
                     finish(block, pieces, &mut b, i, cols, &mut rows, notes);
@@ -199,11 +182,7 @@ pub(crate) fn read_rows(
             Class::Text if b.value.is_empty() => Slot::Name,
             Class::Text if b.name.is_empty() || b.last == Some(Slot::Name) => Slot::Name,
             Class::Text if !b.basis.is_empty() && cols.prior && b.rule.is_empty() => Slot::Prior,
-            Class::Text
-                if cols.basis
-                    && b.rule.is_empty()
-                    && (b.basis.is_empty() || b.last == Some(Slot::Basis)) =>
-            {
+            Class::Text if cols.basis && b.rule.is_empty() && (b.basis.is_empty() || b.last == Some(Slot::Basis)) => {
                 Slot::Basis
             }
             Class::Text if cols.evidence => Slot::Evidence,
@@ -254,8 +233,7 @@ fn value_wants_unit(v: &str) -> bool {
 }
 
 fn wants_unit(v: &str) -> bool {
-    v.ends_with(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c))
-        || v.ends_with(['万', '亿', '千'])
+    v.ends_with(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c)) || v.ends_with(['万', '亿', '千'])
 }
 
 /// Whether the row has its last column, so that what follows starts a new row.
@@ -325,11 +303,7 @@ fn finish(
         if let (Some(c), Some(first)) = (cmp, done.value.first().and_then(|&i| pieces.get(i))) {
             let len = text.len() - rest.len();
             let sign_span = if len <= first.text.len() {
-                Span::on_line(
-                    first.span.line,
-                    first.span.col,
-                    first.span.col + sign_chars(&text, len),
-                )
+                Span::on_line(first.span.line, first.span.col, first.span.col + sign_chars(&text, len))
             } else {
                 first.span
             };
@@ -339,15 +313,12 @@ fn finish(
     }
     // The weight is the last bare figure; the figures before it are the actual (上年完成值).
     let mut nums = done.nums;
-    let wk = nums
-        .iter()
-        .rposition(|n| n.len() == 1 && n.first().is_some_and(|&i| is_bare(pieces, i)));
+    let wk = nums.iter().rposition(|n| n.len() == 1 && n.first().is_some_and(|&i| is_bare(pieces, i)));
     if let Some(k) = wk {
         let w = nums.remove(k);
         if let Some(p) = w.first().and_then(|&i| pieces.get(i)) {
             let (number, _) = yusuan_model::money::split_number(&p.text);
-            ind.weight = yusuan_model::money::parse_decimal(&number)
-                .map(|d: Decimal| Spanned::new(d, p.span));
+            ind.weight = yusuan_model::money::parse_decimal(&number).map(|d: Decimal| Spanned::new(d, p.span));
         }
     }
     let mut prior_ix: Vec<usize> = nums.into_iter().flatten().collect();
@@ -366,11 +337,7 @@ fn finish(
         }
     }
     let row_span = pieces.get(done.start).map(|p| p.span).unwrap_or_default();
-    let name = ind
-        .level3
-        .as_ref()
-        .map(|n| n.value.clone())
-        .unwrap_or_default();
+    let name = ind.level3.as_ref().map(|n| n.value.clone()).unwrap_or_default();
     if ind.level3.is_none() {
         notes.push(missing(row_span, "三级指标名称", "indicator name", &name));
     }
@@ -380,16 +347,11 @@ fn finish(
     if ind.weight.is_none() {
         notes.push(missing(row_span, "分值权重", "weight", &name));
     }
-    rows.push(Row {
-        indicator: ind,
-        end: done.end,
-    });
+    rows.push(Row { indicator: ind, end: done.end });
 }
 
 fn sign_chars(text: &str, bytes: usize) -> u32 {
-    text.get(..bytes)
-        .map(|s| s.chars().count() as u32)
-        .unwrap_or(0)
+    text.get(..bytes).map(|s| s.chars().count() as u32).unwrap_or(0)
 }
 
 fn is_bare(pieces: &[Piece], i: usize) -> bool {

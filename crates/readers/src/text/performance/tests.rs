@@ -5,8 +5,7 @@ use crate::text::source::split_lines;
 use yusuan_model::performance::PerformanceKind;
 
 fn amounts(t: &yusuan_model::performance::PerformanceTargets) -> [Option<String>; 3] {
-    [&t.budget_total, &t.budget_fiscal, &t.budget_other]
-        .map(|m| m.as_ref().map(|m| m.value.value.to_string()))
+    [&t.budget_total, &t.budget_fiscal, &t.budget_other].map(|m| m.as_ref().map(|m| m.value.value.to_string()))
 }
 
 #[test]
@@ -28,27 +27,13 @@ fn a_title_alone_says_what_is_missing() {
 #[test]
 fn amounts_go_to_the_key_still_waiting() {
     // `0.00` alone before `其他资金` belongs to the wrapped `其中：财政拨` / `款` above it.
-    let (t, _) = read(&split_lines("项目支出绩效目标表\n项目资金(万\n元)\n年度预算总额 30.00\n其中：财政拨\n款\n0.00 其他资金 30.00\n"));
-    assert_eq!(
-        amounts(&t),
-        [
-            Some("30.00".into()),
-            Some("0.00".into()),
-            Some("30.00".into())
-        ]
-    );
-    // The same figures printed out of order.
     let (t, _) = read(&split_lines(
-        "项目支出绩效目标表\n其中：财政拨\n年度预算总额 15.00\n款\n12.00\n其他资金 3.00\n",
+        "项目支出绩效目标表\n项目资金(万\n元)\n年度预算总额 30.00\n其中：财政拨\n款\n0.00 其他资金 30.00\n",
     ));
-    assert_eq!(
-        amounts(&t),
-        [
-            Some("15.00".into()),
-            Some("12.00".into()),
-            Some("3.00".into())
-        ]
-    );
+    assert_eq!(amounts(&t), [Some("30.00".into()), Some("0.00".into()), Some("30.00".into())]);
+    // The same figures printed out of order.
+    let (t, _) = read(&split_lines("项目支出绩效目标表\n其中：财政拨\n年度预算总额 15.00\n款\n12.00\n其他资金 3.00\n"));
+    assert_eq!(amounts(&t), [Some("15.00".into()), Some("12.00".into()), Some("3.00".into())]);
 }
 
 #[test]
@@ -57,15 +42,8 @@ fn department_funding_block() {
     let (t, notes) = read(&split_lines(text));
     assert_eq!(t.kind, PerformanceKind::Department);
     assert_eq!(t.unit.as_ref().map(|u| u.value.as_str()), Some("某中心"));
-    assert_eq!(
-        t.goal.as_ref().map(|u| u.value.as_str()),
-        Some("完成工作。")
-    );
-    let f: Vec<String> = t
-        .funding
-        .iter()
-        .map(|f| format!("{}={}", f.source.value, f.amount.value.value))
-        .collect();
+    assert_eq!(t.goal.as_ref().map(|u| u.value.as_str()), Some("完成工作。"));
+    let f: Vec<String> = t.funding.iter().map(|f| format!("{}={}", f.source.value, f.amount.value.value)).collect();
     assert_eq!(f, vec!["上级安排=1.00", "本级安排=2.50", "其他=3.00"]);
     // Only the grid is missing.
     assert_eq!(notes.len(), 1, "{notes:#?}");

@@ -239,37 +239,68 @@ fn cross_bounds(readings: &[Reading], i: usize) -> Vec<(usize, usize, Bound)> {
         Some(acc)
     };
     for id in BUDGET_IDENTITIES {
+        let all_known = |skip: Option<&CellRef>| -> Option<(Interval, Interval, Interval)> {
+            let others = |cells: &'static [CellRef]| {
+                let mut it = cells.iter().filter(|c| Some(*c) != skip);
+                sum(&mut it)
+            };
+            let left = if skip == Some(&id.left) { Interval::ZERO } else { sum(&mut std::iter::once(&id.left))? };
+            Some((left, others(id.right)?, others(id.minus)?))
+        };
         if let Some((row, col)) = locate(&id.left) {
-            if let Some(v) = sum(&mut id.right.iter()) {
-                let b = match id.relation {
-                    Relation::Equal => Bound::Equal(v),
-                    Relation::AtMost => Bound::AtMost(v.hi),
-                };
-                out.push((row, col, b));
+            if let Some((_, right, minus)) = all_known(Some(&id.left)) {
+                let v = right - minus;
+                out.push((
+                    row,
+                    col,
+                    match id.relation {
+                        Relation::Equal => Bound::Equal(v),
+                        Relation::AtMost => Bound::AtMost(v.hi),
+                    },
+                ));
             }
         }
         if id.relation != Relation::Equal {
             continue;
         }
-        for (k, part) in id.right.iter().enumerate() {
+        for (part, sign) in id.right.iter().map(|c| (c, 1)).chain(id.minus.iter().map(|c| (c, -1))) {
             let Some((row, col)) = locate(part) else { continue };
-            let Some(left) = sum(&mut std::iter::once(&id.left)) else { continue };
-            let Some(others) = sum(&mut id.right.iter().enumerate().filter(|(j, _)| *j != k).map(|(_, c)| c)) else {
-                continue;
-            };
-            let v = left - others;
+            let Some((left, right, minus)) = all_known(Some(part)) else { continue };
+            // left = right − minus, solved for the one part.
+            let v = if sign > 0 { left - right + minus } else { right - minus - left };
             out.push((row, col, Bound::Equal(Interval { lo: v.lo.max(Decimal::ZERO).min(v.hi), hi: v.hi })));
         }
     }
     out
 }
 
-fn column_names(panel: &Panel, cand: &[u16]) -> String {
-    cand.iter()
-        .filter_map(|&c| panel.columns.get(c as usize))
-        .map(|c| c.header.join("/"))
-        .collect::<Vec<_>>()
-        .join("、")
+/// Says, for each value whose column is open, which columns it may stand in.
+fn ambiguity_message(panel: &Panel, values: &[yusuan_model::table::Cell], candidates: &[Vec<u16>]) -> (String, String) {
+    let mut zh = Vec::new();
+    let mut en = Vec::new();
+    for (i, v) in values.iter().enumerate() {
+        let mut cols: Vec<u16> = candidates.iter().filter_map(|c| c.get(i).copied()).collect();
+        cols.sort_unstable();
+        cols.dedup();
+        if cols.len() < 2 {
+            continue;
+        }
+        let names: Vec<&str> = cols
+            .iter()
+            .filter_map(|&c| panel.columns.get(c as usize))
+            .map(|c| c.header.last().copied().unwrap_or(c.key))
+            .collect();
+        zh.push(format!("{} 可属于 {}", v.value.value, names.join("、")));
+        en.push(format!("{} may stand in {}", v.value.value, names.join(", ")));
+    }
+    (
+        format!("文本无法确定数值所在栏目（{} 种放法都满足勾稽关系）：{}", candidates.len(), zh.join("；")),
+        format!(
+            "the text cannot decide the columns ({} placements satisfy every identity): {}",
+            candidates.len(),
+            en.join("; ")
+        ),
+    )
 }
 
 fn finish(r: Reading, notes: &mut Vec<ReadNote>) -> Table {
@@ -287,21 +318,12 @@ fn finish(r: Reading, notes: &mut Vec<ReadNote>) -> Table {
                 Placement::Resolved(columns) => Assignment::Resolved { columns },
                 Placement::Ambiguous(candidates) => {
                     if let Some(panel) = panel {
-                        let options: Vec<String> =
-                            candidates.iter().map(|c| format!("[{}]", column_names(panel, c))).collect();
+                        let (zh, en) = ambiguity_message(panel, &row.values, &candidates);
                         notes.push(ReadNote::new(
                             NoteKind::AmbiguousColumns,
                             Some(row.span),
-                            format!(
-                                "表“{title}”“{}”行的数值可以放在多种栏目组合中：{}",
-                                row.name.value,
-                                options.join(" 或 ")
-                            ),
-                            format!(
-                                "the values of row '{}' in table '{title}' fit several column sets: {}",
-                                row.name.value,
-                                options.join(" or ")
-                            ),
+                            format!("表“{title}”“{}”行：{zh}", row.name.value),
+                            format!("table '{title}', row '{}': {en}", row.name.value),
                         ));
                     }
                     Assignment::Ambiguous { candidates }
