@@ -38,7 +38,7 @@ pub fn read_str(text: &str) -> Disclosure {
     read_lines(&lines)
 }
 
-fn pick<'a>(lines: &'a [Line], range: Option<(usize, usize)>) -> &'a [Line] {
+fn pick(lines: &[Line], range: Option<(usize, usize)>) -> &[Line] {
     range.map(|(a, b)| &lines[a..b]).unwrap_or(&[])
 }
 
@@ -78,6 +78,17 @@ pub fn read_lines(lines: &[Line]) -> Disclosure {
     let (glossary, n) = glossary::read(pick(lines, seg.glossary));
     d.glossary = glossary;
     notes.extend(n);
+
+    // Who and when: the overview's heading, else the tables' 编制部门; the signature at the end.
+    d.department = d.overview.department.clone().or_else(|| d.tables.iter().find_map(|t| t.department.clone()));
+    d.year = d.overview.year.clone();
+    let tail = seg.glossary.map(|(a, _)| a).unwrap_or(lines.len().saturating_sub(8));
+    if let Some((signer, date)) = glossary::signature(&lines[tail..]) {
+        d.signed = Some(date);
+        if d.department.is_none() {
+            d.department = signer;
+        }
+    }
 
     d.notes = notes;
     d
