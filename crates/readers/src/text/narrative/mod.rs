@@ -1,5 +1,8 @@
 //! The statements of Part 3 情况说明 into typed [`Fact`]s.
 
+mod lexicon;
+mod norm;
+
 use super::source::Line;
 use yusuan_model::narrative::{Fact, Section};
 use yusuan_model::note::ReadNote;
