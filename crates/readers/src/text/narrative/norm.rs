@@ -57,12 +57,6 @@ impl Norm {
         }
     }
 
-    /// The source line of the character at byte `at`.
-    pub fn line_at(&self, at: usize) -> u32 {
-        let k = self.starts.partition_point(|&s| s < at);
-        self.spans.get(k).map(|s| s.line).unwrap_or(0)
-    }
-
     /// Byte offsets of characters that begin a source line.
     pub fn line_starts(&self) -> Vec<usize> {
         let mut out = Vec::new();
@@ -153,6 +147,10 @@ pub fn figures(text: &str) -> Vec<Figure> {
                 (FigureKind::Count(Quantity { value, unit }), end)
             })
         };
+        // `（05项）` is a classification marker, not a count of 5 items.
+        let figure = figure.filter(|(kind, end)| {
+            !(matches!(kind, FigureKind::Count(_)) && prev == Some('（') && text[*end..].starts_with('）'))
+        });
         match figure {
             Some((kind, end)) => {
                 out.push(Figure { kind, start: at, end });
