@@ -11,6 +11,8 @@ use yusuan_readers::text::segment::segment;
 use yusuan_readers::text::source::{split_lines, Line};
 
 type Read = (Vec<Section>, Vec<Fact>, Vec<ReadNote>);
+/// An expected change: amount, direction word, rate, rate word.
+type Change<'a> = Option<(Option<&'a str>, &'a str, Option<&'a str>, Option<&'a str>)>;
 
 fn seed() -> Read {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures/changji-hrss-2024-budget.txt");
@@ -30,10 +32,7 @@ fn sec(sections: &[Section], top: &str, sub: Option<&str>) -> usize {
     let t = sections.iter().position(|s| s.level == 1 && s.number == top).expect("top section");
     match sub {
         None => t,
-        Some(n) => sections
-            .iter()
-            .position(|s| s.parent == Some(t) && s.number == n)
-            .expect("sub-section"),
+        Some(n) => sections.iter().position(|s| s.parent == Some(t) && s.number == n).expect("sub-section"),
     }
 }
 
@@ -48,22 +47,22 @@ fn money(f: &Fact) -> Option<String> {
 }
 
 /// Amount, share, change (amount, word, rate, rate word) and whether a reason is given.
-#[allow(clippy::type_complexity)]
-fn check(
-    f: &Fact,
-    amount: Option<&str>,
-    share: Option<&str>,
-    change: Option<(Option<&str>, &str, Option<&str>, Option<&str>)>,
-    reason: bool,
-) {
+fn check(f: &Fact, amount: Option<&str>, share: Option<&str>, change: Change<'_>, reason: bool) {
     assert_eq!(money(f).as_deref(), amount, "amount of {f:#?}");
-    assert_eq!(f.share.as_ref().map(|s| s.rate.value.to_string()).as_deref(), share.map(|s| format!("{s}%")).as_deref(), "share of {f:#?}");
+    assert_eq!(
+        f.share.as_ref().map(|s| s.rate.value.to_string()).as_deref(),
+        share.map(|s| format!("{s}%")).as_deref(),
+        "share of {f:#?}"
+    );
     match (change, &f.change) {
         (None, None) => {}
         (Some((amt, word, rate, rate_word)), Some(c)) => {
             assert_eq!(c.amount.as_ref().map(|m| m.value.value.to_string()).as_deref(), amt, "change amount of {f:#?}");
             assert_eq!(c.direction_word, word, "direction word of {f:#?}");
-            assert_eq!(c.rate.as_ref().map(|r| r.value.to_string()).as_deref(), rate.map(|r| format!("{r}%")).as_deref());
+            assert_eq!(
+                c.rate.as_ref().map(|r| r.value.to_string()).as_deref(),
+                rate.map(|r| format!("{r}%")).as_deref()
+            );
             assert_eq!(c.rate_word.as_deref(), rate_word);
             let dir = match word {
                 "增加" | "增长" | "增幅" => Direction::Increase,
@@ -77,11 +76,11 @@ fn check(
     assert_eq!(f.reason.is_some(), reason, "reason of {f:#?}");
 }
 
-fn up<'a>(amount: &'a str, rate: &'a str) -> Option<(Option<&'a str>, &'a str, Option<&'a str>, Option<&'a str>)> {
+fn up<'a>(amount: &'a str, rate: &'a str) -> Change<'a> {
     Some((Some(amount), "增加", Some(rate), Some("增长")))
 }
 
-fn down<'a>(amount: &'a str, rate: &'a str) -> Option<(Option<&'a str>, &'a str, Option<&'a str>, Option<&'a str>)> {
+fn down<'a>(amount: &'a str, rate: &'a str) -> Change<'a> {
     Some((Some(amount), "减少", Some(rate), Some("下降")))
 }
 
@@ -186,7 +185,9 @@ fn seed_four_fiscal() {
     let spending = find(&f, four, &Subject::TotalExpenditure);
     assert_eq!(spending.scope, Scope::GeneralBudget);
     let spending_idx = f.iter().position(|x| std::ptr::eq(x, spending));
-    for (class, code, amount) in [("社会保障和就业支出", "208", "654.95"), ("卫生健康支出", "210", "24.21"), ("住房保障支出", "221", "36.35")] {
+    for (class, code, amount) in
+        [("社会保障和就业支出", "208", "654.95"), ("卫生健康支出", "210", "24.21"), ("住房保障支出", "221", "36.35")]
+    {
         let x = find(&f, four, &function(class, None, None, Some(code)));
         check(x, Some(amount), None, None, true);
         assert_eq!(x.reason_kind, Some(ReasonKind::Use));
@@ -221,8 +222,13 @@ fn seed_five_current_year() {
     }
 
     let three = Some(sec(&s, "五", Some("三")));
-    let (sb, hr, pension, med, housing) =
-        ("社会保障和就业支出", "人力资源和社会保障管理事务", "行政事业单位养老支出", "行政事业单位医疗", "住房改革支出");
+    let (sb, hr, pension, med, housing) = (
+        "社会保障和就业支出",
+        "人力资源和社会保障管理事务",
+        "行政事业单位养老支出",
+        "行政事业单位医疗",
+        "住房改革支出",
+    );
     let items: [(&str, &str, &str, Option<&str>, &str, _); 12] = [
         (sb, hr, "行政运行", None, "319.59", up("81.07", "33.99")),
         (sb, hr, "一般行政管理事务", None, "26.00", up("26.00", "100.00")),
@@ -435,7 +441,10 @@ fn other_wordings_year_on_year_rate_only() {
 fn other_wordings_share_of_a_named_base_in_yuan() {
     let f = only("基本支出 88,000.00元，占总支出的 35.5%。");
     assert_eq!(f.subject, Subject::Basic(Basic::Total));
-    assert_eq!(f.amount.as_ref().map(|a| a.value), Some(Money::new("88000.00".parse().unwrap_or_default(), AmountUnit::Yuan)));
+    assert_eq!(
+        f.amount.as_ref().map(|a| a.value),
+        Some(Money::new("88000.00".parse().unwrap_or_default(), AmountUnit::Yuan))
+    );
     let share = f.share.as_ref().expect("share");
     assert_eq!(share.rate.value.to_string(), "35.5%");
     assert_eq!(share.of.as_deref(), Some("总支出"));
@@ -551,12 +560,72 @@ mod robustness {
     use proptest::prelude::*;
 
     const TOKENS: &[&str] = &[
-        "比上年预算", "较上年", "同比", "与上年相比", "增加", "增长", "减少", "下降", "持平", "占", "的", "%", "％",
-        "万元", "元", "亿元", "个", "，", "。", "：", "；", "、", "（", "）", "(", ")", "其中", "包括", "主要包括",
-        "1、", "2．", "（一）", "十一、", "2024年", "主要原因是", "主要用于", "是", "未安排", "无", "没有使用",
-        "三公", "基本支出", "收入预算", "财政拨款", "非财政拨款", "结转结余", "（类）", "（款）", "（项）",
-        "（208类）", "社会保障和就业支出", "政府采购", "中小企业", "1,050.52", "0", "8.30", "12", ".", ",", " ",
-        "\n", "说明", "情况", "第三部分", "“", "”",
+        "比上年预算",
+        "较上年",
+        "同比",
+        "与上年相比",
+        "增加",
+        "增长",
+        "减少",
+        "下降",
+        "持平",
+        "占",
+        "的",
+        "%",
+        "％",
+        "万元",
+        "元",
+        "亿元",
+        "个",
+        "，",
+        "。",
+        "：",
+        "；",
+        "、",
+        "（",
+        "）",
+        "(",
+        ")",
+        "其中",
+        "包括",
+        "主要包括",
+        "1、",
+        "2．",
+        "（一）",
+        "十一、",
+        "2024年",
+        "主要原因是",
+        "主要用于",
+        "是",
+        "未安排",
+        "无",
+        "没有使用",
+        "三公",
+        "基本支出",
+        "收入预算",
+        "财政拨款",
+        "非财政拨款",
+        "结转结余",
+        "（类）",
+        "（款）",
+        "（项）",
+        "（208类）",
+        "社会保障和就业支出",
+        "政府采购",
+        "中小企业",
+        "1,050.52",
+        "0",
+        "8.30",
+        "12",
+        ".",
+        ",",
+        " ",
+        "\n",
+        "说明",
+        "情况",
+        "第三部分",
+        "“",
+        "”",
     ];
 
     proptest! {
@@ -570,8 +639,8 @@ mod robustness {
             let text: String = toks.iter().filter_map(|&k| TOKENS.get(k).copied()).collect();
             let (sections, facts, _) = read(&split_lines(&text));
             for f in &facts {
-                prop_assert!(f.parent.map_or(true, |p| p < facts.len()));
-                prop_assert!(f.section.map_or(true, |k| k < sections.len()));
+                prop_assert!(f.parent.is_none_or(|p| p < facts.len()));
+                prop_assert!(f.section.is_none_or(|k| k < sections.len()));
             }
         }
     }

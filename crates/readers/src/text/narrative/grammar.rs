@@ -18,9 +18,7 @@
 use super::lexicon::{self, Found};
 use super::norm::{figures, Figure, FigureKind, Norm};
 use yusuan_model::catalog::Catalog;
-use yusuan_model::narrative::{
-    Direction, Fact, Listing, ReasonKind, Scope, Share, Subject, Topic, YoyChange,
-};
+use yusuan_model::narrative::{Direction, Fact, Listing, ReasonKind, Scope, Share, Subject, Topic, YoyChange};
 use yusuan_model::note::{NoteKind, ReadNote};
 use yusuan_model::span::{Span, Spanned};
 
@@ -142,7 +140,8 @@ const DIRECTIONS: [(&str, Direction); 16] = [
 fn direction_at(s: &str) -> Option<(Direction, &'static str, usize)> {
     let (word, dir) = DIRECTIONS.iter().find(|(w, _)| s.starts_with(w))?;
     let mut len = word.len();
-    while let Some(f) = ["率", "幅度", "了", "为", "约", "是", "："].iter().find(|f| s[len..].starts_with(**f)) {
+    while let Some(f) = ["率", "幅度", "了", "为", "约", "是", "："].iter().find(|f| s[len..].starts_with(**f))
+    {
         len += f.len();
     }
     Some((*dir, word, len))
@@ -170,12 +169,13 @@ fn comparison(s: &str) -> Option<(usize, usize)> {
             continue;
         }
         let after = &rest[c.len_utf8()..];
-        let base = ["上年度", "上一年", "上年", "去年"].iter().find(|b| after.starts_with(**b)).map(|b| b.len()).or_else(
-            || {
-                let d = after.chars().take_while(|c| c.is_ascii_digit()).count();
-                (d == 4 && after[d..].starts_with('年')).then_some(d + '年'.len_utf8())
-            },
-        );
+        let base =
+            ["上年度", "上一年", "上年", "去年"].iter().find(|b| after.starts_with(**b)).map(|b| b.len()).or_else(
+                || {
+                    let d = after.chars().take_while(|c| c.is_ascii_digit()).count();
+                    (d == 4 && after[d..].starts_with('年')).then_some(d + '年'.len_utf8())
+                },
+            );
         let Some(mut len) = base else { continue };
         len += c.len_utf8();
         for suffix in ["预算数", "预算", "执行数", "决算数", "同期", "数"] {
@@ -224,8 +224,28 @@ const LIST_WORDS: [(&str, bool); 7] = [
 /// Words that say nothing about the subject: `2024年预算数为`, `涉及预算金额`.
 fn is_filler(phrase: &str) -> bool {
     const WORDS: [&str; 22] = [
-        "预算数", "预算", "金额", "涉及", "合计", "共计", "总计", "总额", "安排", "资金", "年度",
-        "全年", "当年", "本年", "其中", "为", "是", "共", "计", "数", "达", "约",
+        "预算数",
+        "预算",
+        "金额",
+        "涉及",
+        "合计",
+        "共计",
+        "总计",
+        "总额",
+        "安排",
+        "资金",
+        "年度",
+        "全年",
+        "当年",
+        "本年",
+        "其中",
+        "为",
+        "是",
+        "共",
+        "计",
+        "数",
+        "达",
+        "约",
     ];
     let mut s = strip_years(phrase);
     loop {
@@ -419,7 +439,15 @@ impl<'a> Reader<'a> {
     }
 
     /// One clause that is not a reason.
-    fn clause(&mut self, norm: &Norm, c: Clause, figs: &[Figure], used: &mut [bool], st: &mut State, ctx: &mut BodyCtx) {
+    fn clause(
+        &mut self,
+        norm: &Norm,
+        c: Clause,
+        figs: &[Figure],
+        used: &mut [bool],
+        st: &mut State,
+        ctx: &mut BodyCtx,
+    ) {
         let text = &norm.text[c.start..c.end];
         if text.is_empty() {
             return;
@@ -516,8 +544,8 @@ impl<'a> Reader<'a> {
             } else {
                 let r = self.subject_figure(norm, off, phrase, &pre, st, ctx);
                 if let Some((_, t)) = &r {
-                        t.iter().for_each(|&k| mark(k));
-                    }
+                    t.iter().for_each(|&k| mark(k));
+                }
                 r.map(|r| r.0)
             };
             let Some(idx) = idx else { return };
@@ -629,7 +657,16 @@ impl<'a> Reader<'a> {
     /// Reads `direction figure` pairs from `text[from..]` into fact `idx`'s change. Returns the
     /// indices of `figs` taken.
     #[allow(clippy::too_many_arguments)]
-    fn change(&mut self, norm: &Norm, off: usize, idx: usize, text: &str, from: usize, figs: &[Figure], words: String) -> Vec<usize> {
+    fn change(
+        &mut self,
+        norm: &Norm,
+        off: usize,
+        idx: usize,
+        text: &str,
+        from: usize,
+        figs: &[Figure],
+        words: String,
+    ) -> Vec<usize> {
         let mut taken = Vec::new();
         let mut pos = from;
         let Some(fact) = self.facts.get_mut(idx) else { return taken };
@@ -694,7 +731,15 @@ impl<'a> Reader<'a> {
     /// The fact a phrase without a figure speaks of: the current one when the phrase says
     /// nothing, else the subject it names (merged with an earlier statement of it when
     /// `want` is still empty there), else an `Other` fact.
-    fn head_part(&mut self, norm: &Norm, off: usize, phrase: &str, st: &mut State, ctx: &mut BodyCtx, want: Want) -> Option<usize> {
+    fn head_part(
+        &mut self,
+        norm: &Norm,
+        off: usize,
+        phrase: &str,
+        st: &mut State,
+        ctx: &mut BodyCtx,
+        want: Want,
+    ) -> Option<usize> {
         let cleaned = clean(phrase);
         if is_filler(cleaned) {
             return st.cur;
@@ -716,10 +761,8 @@ impl<'a> Reader<'a> {
             None => (Subject::Other(cleaned.to_string()), inherited),
         };
         if want != Want::Nothing {
-            let same = self
-                .facts
-                .iter()
-                .rposition(|f| f.section == ctx.section && f.subject == subject && f.scope == scope);
+            let same =
+                self.facts.iter().rposition(|f| f.section == ctx.section && f.subject == subject && f.scope == scope);
             if let Some(k) = same.filter(|&k| self.facts.get(k).is_some_and(|f| lacks(f, want))) {
                 return k;
             }
@@ -741,7 +784,15 @@ impl<'a> Reader<'a> {
 
     /// A clause whose first figure is an amount or a count: `subject figure`, or `subject
     /// direction figure` (a part's change).
-    fn subject_figure(&mut self, norm: &Norm, off: usize, text: &str, figs: &[Figure], st: &mut State, ctx: &mut BodyCtx) -> Option<(usize, Vec<usize>)> {
+    fn subject_figure(
+        &mut self,
+        norm: &Norm,
+        off: usize,
+        text: &str,
+        figs: &[Figure],
+        st: &mut State,
+        ctx: &mut BodyCtx,
+    ) -> Option<(usize, Vec<usize>)> {
         let first = figs.first()?;
         let phrase = &text[..first.start];
         if let Some((_, _, at)) = direction_suffix(phrase) {
@@ -809,7 +860,8 @@ fn clean_base(s: &str) -> Option<&str> {
     let mut b = s.trim_start_matches('比');
     loop {
         let before = b.len();
-        for tail in ["的比重为", "的比例为", "比重为", "比例为", "的比重", "的比例", "比重", "比例", "为", "的", "约"] {
+        for tail in ["的比重为", "的比例为", "比重为", "比例为", "的比重", "的比例", "比重", "比例", "为", "的", "约"]
+        {
             b = b.strip_suffix(tail).unwrap_or(b);
         }
         if b.len() == before {
@@ -823,12 +875,15 @@ fn clean_base(s: &str) -> Option<&str> {
 /// `…资金未安排` (before), `本年度未安排…` (after), `无A和B`, `没有使用A安排的支出`.
 fn absent_names(text: &str) -> Vec<Vec<(usize, usize)>> {
     let mut ranges = Vec::new();
-    if let Some((p, len)) = ["未安排", "没有安排", "不安排"].iter().find_map(|w| text.find(w).map(|p| (p, w.len()))) {
+    if let Some((p, len)) = ["未安排", "没有安排", "不安排"].iter().find_map(|w| text.find(w).map(|p| (p, w.len())))
+    {
         ranges.push((0, p));
         ranges.push((p + len, text.len()));
-    } else if let Some((p, len)) = ["没有使用", "未使用"].iter().find_map(|w| text.find(w).map(|p| (p, w.len()))) {
+    } else if let Some((p, len)) = ["没有使用", "未使用"].iter().find_map(|w| text.find(w).map(|p| (p, w.len())))
+    {
         let start = p + len;
-        let end = text[start..].find("安排").or_else(|| text[start..].find('的')).map(|e| start + e).unwrap_or(text.len());
+        let end =
+            text[start..].find("安排").or_else(|| text[start..].find('的')).map(|e| start + e).unwrap_or(text.len());
         ranges.push((start, end));
     } else if let Some(rest) = text.strip_prefix('无') {
         ranges.push((text.len() - rest.len(), text.len()));

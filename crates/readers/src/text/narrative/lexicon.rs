@@ -3,8 +3,7 @@
 
 use yusuan_model::catalog::{fold_name, Catalog, Code, Level, Lookup};
 use yusuan_model::narrative::{
-    Basic, CarryOver, FundSource, FunctionItem, PerformanceScope, Procurement, Scope, Subject,
-    ThreePublic, Topic,
+    Basic, CarryOver, FunctionItem, FundSource, PerformanceScope, Procurement, Scope, Subject, ThreePublic, Topic,
 };
 
 /// A lexicon entry: the words, what they name, a priority (a qualifier such as 财政拨款 or
@@ -172,7 +171,7 @@ pub fn subject(phrase: &str, topic: Topic, catalog: &Catalog) -> Option<Found> {
         for (at, _) in phrase.match_indices(entry.words) {
             let end = at + entry.words.len();
             let key = (entry.priority, end, entry.words.len());
-            if best.as_ref().map_or(true, |b| key > (b.0, b.1, b.2)) {
+            if best.as_ref().is_none_or(|b| key > (b.0, b.1, b.2)) {
                 best = Some((key.0, key.1, key.2, entry, at));
             }
         }
@@ -209,13 +208,8 @@ fn function_class(phrase: &str, catalog: &Catalog) -> Option<Found> {
     let mut best: Option<Found> = None;
     for (code, name) in CLASSES {
         if let Some(at) = phrase.rfind(name) {
-            if best.as_ref().map_or(true, |b| at + name.len() > b.end) {
-                let item = FunctionItem {
-                    class: name.to_string(),
-                    section: None,
-                    item: None,
-                    code: Code::parse(code),
-                };
+            if best.as_ref().is_none_or(|b| at + name.len() > b.end) {
+                let item = FunctionItem { class: name.to_string(), section: None, item: None, code: Code::parse(code) };
                 best = Some(Found { subject: S::Function(item), scope: None, start: at, end: at + name.len() });
             }
         }
@@ -223,7 +217,8 @@ fn function_class(phrase: &str, catalog: &Catalog) -> Option<Found> {
     if best.is_none() {
         let hits = catalog.find_by_name(phrase);
         if let Some(hit) = hits.iter().find(|h| h.level == Level::Class) {
-            let item = FunctionItem { class: hit.name.clone(), section: None, item: None, code: Some(hit.code.clone()) };
+            let item =
+                FunctionItem { class: hit.name.clone(), section: None, item: None, code: Some(hit.code.clone()) };
             best = Some(Found { subject: S::Function(item), scope: None, start: 0, end: phrase.len() });
         }
     }
@@ -301,7 +296,13 @@ pub fn function_item(phrase: &str, catalog: &Catalog) -> Option<FunctionItem> {
 
 /// The code from written parts: `208`, `05`, `01` or a whole code in the deepest marker.
 fn written_code(parts: &[Option<String>; 3], has_section: bool, has_item: bool) -> Option<Code> {
-    let deepest = if has_item { 2 } else if has_section { 1 } else { 0 };
+    let deepest = if has_item {
+        2
+    } else if has_section {
+        1
+    } else {
+        0
+    };
     let last = parts[deepest].as_deref()?;
     let whole = [3, 5, 7][deepest];
     if last.len() == whole {
@@ -317,11 +318,8 @@ fn written_code(parts: &[Option<String>; 3], has_section: bool, has_item: bool) 
 /// The code of the deepest level named, when every level above it resolves.
 fn resolve(class: &str, section: Option<&str>, item: Option<&str>, catalog: &Catalog) -> Option<Code> {
     let key = fold_name(class);
-    let class_code = CLASSES
-        .iter()
-        .find(|(_, n)| fold_name(n) == key)
-        .and_then(|(c, _)| Code::parse(c))
-        .or_else(|| {
+    let class_code =
+        CLASSES.iter().find(|(_, n)| fold_name(n) == key).and_then(|(c, _)| Code::parse(c)).or_else(|| {
             catalog.find_by_name(class).into_iter().find(|h| h.level == Level::Class).map(|h| h.code.clone())
         })?;
     let Some(section) = section else { return Some(class_code) };
@@ -410,10 +408,7 @@ mod tests {
         assert_eq!(subj("上级一般公共预算安排的转移支付资金"), Some(S::Source(F::GeneralTransfer)));
         assert_eq!(subj("上级政府性基金安排的转移支付资金"), Some(S::Source(F::GovernmentFundTransfer)));
         assert_eq!(subj("非财政拨款结转结余"), Some(S::CarryOver(CarryOver::NonFiscal)));
-        assert_eq!(
-            subj("某中心面向中小企业预留政府采购项目预算金额"),
-            Some(S::Procurement(Procurement::SmeReserved))
-        );
+        assert_eq!(subj("某中心面向中小企业预留政府采购项目预算金额"), Some(S::Procurement(Procurement::SmeReserved)));
         assert_eq!(subj("当年非财政拨款项目"), Some(S::PerformanceTargets(PerformanceScope::NonFiscalProjects)));
         assert_eq!(subj("因公出国（境）费"), Some(S::ThreePublic(ThreePublic::Overseas)));
         assert_eq!(subj("公务用车运行费"), Some(S::ThreePublic(ThreePublic::VehicleOperation)));

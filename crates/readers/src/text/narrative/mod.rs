@@ -98,10 +98,7 @@ fn structure(lines: &[Line]) -> (Vec<Section>, Vec<Block<'_>>) {
         let mut next = k + 1;
         let mut carried: Vec<&Line> = Vec::new();
         if level == 1 && !title_complete(&title) {
-            let prev_open = blocks
-                .last()
-                .and_then(|b| b.lines.last())
-                .is_some_and(|l| !ends_sentence(&l.text));
+            let prev_open = blocks.last().and_then(|b| b.lines.last()).is_some_and(|l| !ends_sentence(&l.text));
             if let Some(tail) = content.get(k + 1).filter(|l| is_title_tail(&l.text)) {
                 title.push_str(tail.text.trim());
                 span = span.cover(trimmed_span(tail));

@@ -107,8 +107,28 @@ pub struct Figure {
 
 /// Units a count is stated in (`6个`, `2辆`). Longest first.
 const COUNT_UNITS: [&str; 22] = [
-    "平方米", "人次", "课时", "学时", "个", "项", "人", "辆", "台", "套", "次", "家", "户", "所",
-    "名", "件", "场", "期", "批", "篇", "座", "处",
+    "平方米",
+    "人次",
+    "课时",
+    "学时",
+    "个",
+    "项",
+    "人",
+    "辆",
+    "台",
+    "套",
+    "次",
+    "家",
+    "户",
+    "所",
+    "名",
+    "件",
+    "场",
+    "期",
+    "批",
+    "篇",
+    "座",
+    "处",
 ];
 
 /// Every figure in `text`: money with its unit word, percentages, counts. Years, dates and
