@@ -645,3 +645,18 @@ mod robustness {
         }
     }
 }
+
+#[test]
+fn other_wordings_half_width_full_width_and_no_change() {
+    let f = only("单位资金 ５０.５万元,占 10%,比上年无增减;主要原因是(境)外合作项目延续。");
+    assert_eq!(f.subject, Subject::Source(FundSource::UnitFunds));
+    check(&f, Some("50.5"), Some("10"), Some((None, "无增减", None, None)), true);
+}
+
+#[test]
+fn facts_round_trip_through_json() {
+    let (_, f, _) = seed();
+    let json = serde_json::to_string(&f).unwrap_or_default();
+    let back: Vec<Fact> = serde_json::from_str(&json).unwrap_or_default();
+    assert_eq!(back, f);
+}
