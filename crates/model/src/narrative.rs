@@ -1,16 +1,328 @@
 //! Part 3 情况说明: every figure the narrative states, as a typed fact.
+//!
+//! A [`Fact`] is one statement: *subject* (what the figure is of), *amount*, optional *count*,
+//! *share* (占 X%), *change* against last year (比上年预算增加 X 万元，增长 Y%) and *reason*
+//! (主要原因是… / 主要用于…), or an *absent* statement (…未安排, 无…). Facts point back at the
+//! [`Section`] they were read in, and at the fact they are a part of (其中 / 包括).
 
 use crate::assets::StateAssets;
+use crate::catalog::Code;
+use crate::money::Money;
 use crate::project::ProjectDescription;
+use crate::quantity::Quantity;
+use crate::rate::Rate;
+use crate::span::{Span, Spanned};
 use serde::{Deserialize, Serialize};
 
-/// A statement of the narrative: subject, amount, share, change, reason.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Fact {}
+/// Where the money comes from (收入来源).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FundSource {
+    /// 一般公共预算（拨款）.
+    GeneralBudget,
+    /// 上级一般公共预算安排的转移支付资金.
+    GeneralTransfer,
+    /// 政府性基金预算（拨款）.
+    GovernmentFund,
+    /// 上级政府性基金安排的转移支付资金.
+    GovernmentFundTransfer,
+    /// 国有资本经营预算（拨款）.
+    StateCapital,
+    /// 上级国有资本经营预算安排的转移支付资金.
+    StateCapitalTransfer,
+    /// 财政专户管理资金.
+    SpecialAccount,
+    /// 单位资金.
+    UnitFunds,
+    /// 财政拨款 (all three fiscal budgets together).
+    FiscalAppropriation,
+}
 
-/// A numbered section heading of the narrative (`三、 关于…支出预算情况说明`).
+/// Which carry-over (结转结余).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CarryOver {
+    /// 上年结转结余, all of it.
+    All,
+    /// 财政拨款结转（结余）.
+    Fiscal,
+    /// 非财政拨款结转结余.
+    NonFiscal,
+}
+
+/// 基本支出 and its two parts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Basic {
+    /// 基本支出 itself.
+    Total,
+    /// 人员经费.
+    Personnel,
+    /// 公用经费.
+    Operating,
+}
+
+/// “三公”经费 and its parts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ThreePublic {
+    Total,
+    /// 因公出国（境）费.
+    Overseas,
+    /// 公务用车购置及运行（维护）费, both together.
+    Vehicle,
+    /// 公务用车购置费.
+    VehiclePurchase,
+    /// 公务用车运行（维护）费.
+    VehicleOperation,
+    /// 公务接待费.
+    Reception,
+}
+
+/// 政府采购 and its parts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Procurement {
+    Total,
+    Goods,
+    Works,
+    Services,
+    /// 面向中小企业预留.
+    SmeReserved,
+    /// 其中小微企业预留 / 预留给小微企业.
+    SmallMicroReserved,
+}
+
+/// Which performance targets a count is of (预算绩效目标).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PerformanceScope {
+    /// 部门整体绩效目标.
+    Department,
+    /// 财政拨款项目.
+    FiscalProjects,
+    /// 非财政拨款项目.
+    NonFiscalProjects,
+}
+
+/// A functional-classification item as the text names it: class, section and item names as
+/// written, and the code when written or resolvable from the names.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Section {}
+pub struct FunctionItem {
+    pub class: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub section: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub item: Option<String>,
+    /// The code of the deepest level named, when written (`（208类）`) or found in the catalog.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub code: Option<Code>,
+}
+
+/// What a fact is a figure of.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Subject {
+    /// 收支总预算.
+    TotalBudget,
+    /// 收入预算 (all income).
+    TotalIncome,
+    /// 支出预算 (all expenditure).
+    TotalExpenditure,
+    Source(FundSource),
+    CarryOver(CarryOver),
+    /// A carry-over item by name (`考务费`).
+    CarryOverItem(String),
+    Basic(Basic),
+    /// 项目支出.
+    Project,
+    Function(FunctionItem),
+    ThreePublic(ThreePublic),
+    /// 机关运行经费.
+    AgencyRunningCosts,
+    Procurement(Procurement),
+    PerformanceTargets(PerformanceScope),
+    /// A figure whose subject the lexicon does not know: the subject phrase as written.
+    Other(String),
+}
+
+/// What the section a fact sits in talks about, from its heading (and refined by the fact's
+/// own words, `机关运行经费财政拨款预算`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Scope {
+    /// 全口径: every source of funds.
+    AllFunds,
+    /// 财政拨款.
+    FiscalAppropriation,
+    /// 一般公共预算.
+    GeneralBudget,
+    /// 一般公共预算当年拨款.
+    GeneralBudgetCurrentYear,
+    /// 政府性基金预算.
+    GovernmentFund,
+    /// 国有资本经营预算.
+    StateCapital,
+    /// The heading does not say (a pasted fragment, 其他重要事项).
+    Unspecified,
+}
+
+/// The topic of a section, from its heading: how its words are to be read (财政拨款 in a
+/// carry-over section is the fiscal carry-over).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Topic {
+    Overall,
+    Income,
+    Expenditure,
+    FiscalOverall,
+    CurrentYear,
+    BasicExpenditure,
+    ProjectExpenditure,
+    GovernmentFund,
+    StateCapital,
+    ThreePublic,
+    CarryOver,
+    AgencyRunningCosts,
+    Procurement,
+    StateAssets,
+    Performance,
+    /// Project descriptions (项目名称：…), read by the project reader.
+    Projects,
+    Other,
+}
+
+/// A numbered heading of the narrative (`三、 关于…支出预算情况说明`, `（一）…`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Section {
+    /// The number as printed, without punctuation: `十一`, or `一` for `（一）`.
+    pub number: String,
+    /// 1 for `一、`, 2 for `（一）`.
+    pub level: u8,
+    /// The enclosing section, for a sub-section.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub parent: Option<usize>,
+    /// The title as printed, wrapped lines joined.
+    pub title: String,
+    pub scope: Scope,
+    pub topic: Topic,
+    pub span: Span,
+}
+
+/// Whether a year-on-year change goes up or down.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Direction {
+    Increase,
+    Decrease,
+    /// 持平, 无增减, 无变化.
+    Flat,
+}
+
+/// A change against last year: `比上年预算增加 54.84万元，增长 8.30%`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct YoyChange {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub amount: Option<Spanned<Money>>,
+    pub direction: Direction,
+    /// The word as written before the amount (增加, 减少, 持平), or before the rate when no
+    /// amount is given.
+    pub direction_word: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rate: Option<Spanned<Rate>>,
+    /// The word as written before the rate (增长, 下降, 增幅).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rate_word: Option<String>,
+    /// What it is compared with, as written (`比上年预算`, `同比`, `与上年相比`); empty when a
+    /// part's change inherits its total's comparison (`其中：因公出国（境）费增加…`).
+    pub compared_with: String,
+    pub span: Span,
+}
+
+/// `占 68.11%`, `占总支出的 35.5%`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Share {
+    pub rate: Spanned<Rate>,
+    /// The base as written (`总支出`), when written.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub of: Option<String>,
+    /// The fact the share is of: the section's total when no base is written.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub of_fact: Option<usize>,
+}
+
+/// Why a reason was given: 主要原因是… or 主要用于….
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReasonKind {
+    Cause,
+    Use,
+}
+
+/// A list of names the text gives (`收入预算包括：一般公共预算、单位资金…`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Listing {
+    /// The word that heads it: 包括, 主要包括, 其中.
+    pub word: String,
+    /// Whether the text claims the list is whole (包括) or not (其中, 主要包括, 等).
+    pub complete: bool,
+    pub names: Vec<Spanned<String>>,
+}
+
+/// One statement of the narrative.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Fact {
+    pub subject: Subject,
+    pub scope: Scope,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub amount: Option<Spanned<Money>>,
+    /// A count stated with the subject (`绩效目标 1个`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub count: Option<Spanned<Quantity>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub share: Option<Share>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub change: Option<YoyChange>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<Spanned<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason_kind: Option<ReasonKind>,
+    /// The text says there is none (`…未安排`, `无政府性基金预算拨款`).
+    pub absent: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub listing: Option<Listing>,
+    /// The subject phrase as written.
+    pub phrase: String,
+    /// The fact this one is a part of (其中 / 包括).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub parent: Option<usize>,
+    /// The innermost section it was read in.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub section: Option<usize>,
+    pub span: Span,
+}
+
+impl Fact {
+    /// A fact with only its subject.
+    pub fn new(subject: Subject, scope: Scope, phrase: impl Into<String>, span: Span) -> Self {
+        Fact {
+            subject,
+            scope,
+            amount: None,
+            count: None,
+            share: None,
+            change: None,
+            reason: None,
+            reason_kind: None,
+            absent: false,
+            listing: None,
+            phrase: phrase.into(),
+            parent: None,
+            section: None,
+            span,
+        }
+    }
+}
 
 /// 情况说明.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
