@@ -1,4 +1,5 @@
 //! yusuan readers: published disclosures into the yusuan model, every figure with its span.
 
+pub mod catalog_file;
 pub mod decode;
 pub mod text;
