@@ -488,6 +488,8 @@ struct Layout {
     level: Option<usize>,
     /// Index of the first data row.
     data_start: usize,
+    /// The header's cell texts, to skip the header where it is repeated (once a printed page).
+    header_texts: Vec<String>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -548,12 +550,20 @@ fn find_layout(rows: &[Row]) -> Option<Layout> {
         name: 1,
         level: (row.cells.len() > 2 && parse_level(row.cell(2)).is_some()).then_some(2),
         data_start: i,
+        header_texts: Vec::new(),
     })
 }
 
 fn header_layout(rows: &[Row], i: usize, row: &Row) -> Option<Layout> {
     let find =
         |row: &Row, kind: HeaderCell| row.cells.iter().position(|c| header_cell(c) == Some(kind));
+    let texts = |row: &Row| -> Vec<String> {
+        row.cells
+            .iter()
+            .map(|c| c.trim().to_string())
+            .filter(|c| !c.is_empty())
+            .collect()
+    };
     let name = find(row, HeaderCell::Name)?;
     let level = find(row, HeaderCell::Level);
     let split = |row: &Row| {
@@ -563,37 +573,43 @@ fn header_layout(rows: &[Row], i: usize, row: &Row) -> Option<Layout> {
             item: find(row, HeaderCell::Item),
         })
     };
-    // 科目编码 over a second header row 类 | 款 | 项, as tables print it.
-    if let Some(code) = find(row, HeaderCell::Code) {
-        if let Some(split) = rows.get(i + 1).and_then(split) {
-            return Some(Layout {
-                code: split,
-                name,
-                level,
-                data_start: i + 2,
-            });
-        }
-        return Some(Layout {
-            code: CodeColumns::One(code),
-            name,
-            level,
-            data_start: i + 1,
-        });
-    }
-    split(row).map(|code| Layout {
+    let layout = |code, data_start, header_texts| Layout {
         code,
         name,
         level,
-        data_start: i + 1,
-    })
+        data_start,
+        header_texts,
+    };
+    if let Some(code) = find(row, HeaderCell::Code) {
+        // 科目编码 over a second header row 类 | 款 | 项, as tables print it.
+        if let Some(next) = rows.get(i + 1) {
+            if let Some(split) = split(next) {
+                return Some(layout(split, i + 2, [texts(row), texts(next)].concat()));
+            }
+        }
+        return Some(layout(CodeColumns::One(code), i + 1, texts(row)));
+    }
+    split(row).map(|code| layout(code, i + 1, texts(row)))
 }
 
-/// A code as written in one cell: `2080101`, `208 01 01`, `[2080101]`, `208-01-01`.
+/// A code as written in one cell: `2080101`, `208 01 01`, `[2080101]`, `208-01-01`. Written in
+/// groups, each group must end on a level (3, 5 or 7 digits), so `3010.5` from a spreadsheet is
+/// not read as 30105.
 fn parse_code(text: &str) -> Option<Code> {
     let t = text
         .trim()
         .trim_start_matches(['[', '【', '(', '（'])
         .trim_end_matches([']', '】', ')', '）']);
+    let mut digits = 0;
+    for group in t
+        .split([' ', '\u{3000}', '-', '.', '－'])
+        .filter(|g| !g.is_empty())
+    {
+        digits += group.chars().count();
+        if !matches!(digits, 3 | 5 | 7) {
+            return None;
+        }
+    }
     Code::parse(t)
 }
 
@@ -724,17 +740,18 @@ fn is_repeat_or_note(row: &Row, layout: &Layout) -> bool {
         CodeColumns::One(col) => col,
         CodeColumns::Split { class, .. } => class,
     };
+    let is_header = |col: usize| {
+        let text = row.cell(col).trim();
+        !text.is_empty() && layout.header_texts.iter().any(|h| h == text)
+    };
     let first = row
         .cells
         .iter()
         .map(|c| c.trim())
         .find(|c| !c.is_empty())
         .unwrap_or("");
-    header_cell(row.cell(layout.name)) == Some(HeaderCell::Name)
-        || matches!(
-            header_cell(row.cell(code_col)),
-            Some(HeaderCell::Code | HeaderCell::Class)
-        )
+    is_header(code_col)
+        || is_header(layout.name)
         || ["注：", "注:", "说明：", "说明:"]
             .iter()
             .any(|p| first.starts_with(p))
