@@ -1,5 +1,6 @@
 //! yusuan readers: published disclosures into the yusuan model, every figure with its span.
 
+pub mod catalog_file;
 pub mod decode;
 pub mod summary;
 pub mod text;
