@@ -93,16 +93,11 @@ impl RowProblem {
             RowProblem::NoCode => "has a name but no code".to_string(),
             RowProblem::NoName => "has a code but no name".to_string(),
             RowProblem::BadLevel(t) => format!("level \"{t}\" is not 1/2/3 or 类/款/项"),
-            RowProblem::LevelMismatch { stated, code } => format!(
-                "level says {} but the code's length says {}",
-                level_en(*stated),
-                level_en(*code)
-            ),
+            RowProblem::LevelMismatch { stated, code } => {
+                format!("level says {} but the code's length says {}", level_en(*stated), level_en(*code))
+            }
             RowProblem::Duplicate { first, first_name } => {
-                format!(
-                    "duplicate code, already named \"{first_name}\" at {}",
-                    first.en()
-                )
+                format!("duplicate code, already named \"{first_name}\" at {}", first.en())
             }
             RowProblem::UnclosedQuote => "a quoted field is never closed".to_string(),
             RowProblem::Undecodable => "holds bytes that do not decode".to_string(),
@@ -152,10 +147,7 @@ pub struct CatalogFileError {
 
 impl CatalogFileError {
     fn new(file: &str, kind: CatalogFileErrorKind) -> Self {
-        CatalogFileError {
-            file: file.to_string(),
-            kind,
-        }
+        CatalogFileError { file: file.to_string(), kind }
     }
 
     /// The message in the requested language (`en`; anything else is Chinese).
@@ -182,10 +174,9 @@ impl CatalogFileError {
                  (sheets: {})",
                 sheets.join(", ")
             ),
-            CatalogFileErrorKind::NoSheetWithCodes { sheets } => format!(
-                "{file}：没有任何工作表含编码列和名称列的表头行（工作表：{}）",
-                sheets.join("、")
-            ),
+            CatalogFileErrorKind::NoSheetWithCodes { sheets } => {
+                format!("{file}：没有任何工作表含编码列和名称列的表头行（工作表：{}）", sheets.join("、"))
+            }
             CatalogFileErrorKind::NoEntries if en => {
                 format!("{file}: the catalog has a header but no entries")
             }
@@ -198,19 +189,9 @@ impl CatalogFileError {
                 };
                 for r in rows {
                     if en {
-                        out.push_str(&format!(
-                            "\n  {}: {} [{}]",
-                            r.place.en(),
-                            r.problem.en(),
-                            r.text
-                        ));
+                        out.push_str(&format!("\n  {}: {} [{}]", r.place.en(), r.problem.en(), r.text));
                     } else {
-                        out.push_str(&format!(
-                            "\n  {}：{}［{}］",
-                            r.place.zh(),
-                            r.problem.zh(),
-                            r.text
-                        ));
+                        out.push_str(&format!("\n  {}：{}［{}］", r.place.zh(), r.problem.zh(), r.text));
                     }
                 }
                 if *total > rows.len() {
@@ -239,8 +220,8 @@ impl std::error::Error for CatalogFileError {}
 /// (XLSX, XLS, XLSB, ODS; the first sheet with a code column).
 pub fn load_catalog(path: &Path) -> Result<Catalog, CatalogFileError> {
     let file = path.display().to_string();
-    let bytes = std::fs::read(path)
-        .map_err(|e| CatalogFileError::new(&file, CatalogFileErrorKind::Io(e.to_string())))?;
+    let bytes =
+        std::fs::read(path).map_err(|e| CatalogFileError::new(&file, CatalogFileErrorKind::Io(e.to_string())))?;
     catalog_from_bytes(&bytes, &file)
 }
 
@@ -248,13 +229,12 @@ pub fn load_catalog(path: &Path) -> Result<Catalog, CatalogFileError> {
 /// source, and its extension helps tell a spreadsheet from CSV.
 pub fn catalog_from_bytes(bytes: &[u8], file_name: &str) -> Result<Catalog, CatalogFileError> {
     let (rows, layout) = if is_workbook(bytes, file_name) {
-        let (_sheet, rows, layout) =
-            workbook_rows(bytes).map_err(|k| CatalogFileError::new(file_name, k))?;
+        let (_sheet, rows, layout) = workbook_rows(bytes).map_err(|k| CatalogFileError::new(file_name, k))?;
         (rows, layout)
     } else {
         let rows = csv_rows(bytes);
-        let layout = find_layout(&rows)
-            .ok_or_else(|| CatalogFileError::new(file_name, CatalogFileErrorKind::NoHeader))?;
+        let layout =
+            find_layout(&rows).ok_or_else(|| CatalogFileError::new(file_name, CatalogFileErrorKind::NoHeader))?;
         (rows, layout)
     };
     read_rows(&rows, &layout, file_name).map_err(|k| CatalogFileError::new(file_name, k))
@@ -268,11 +248,8 @@ fn is_workbook(bytes: &[u8], file_name: &str) -> bool {
     if bytes.starts_with(ZIP) || bytes.starts_with(OLE) {
         return true;
     }
-    let ext = Path::new(file_name)
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(|e| e.to_ascii_lowercase())
-        .unwrap_or_default();
+    let ext =
+        Path::new(file_name).extension().and_then(|e| e.to_str()).map(|e| e.to_ascii_lowercase()).unwrap_or_default();
     matches!(ext.as_str(), "xlsx" | "xlsm" | "xls" | "xlsb" | "ods")
 }
 
@@ -295,12 +272,7 @@ impl Row {
 
     /// The row as text for an error message: its cells joined, at most 60 characters.
     fn text(&self) -> String {
-        let joined = self
-            .cells
-            .iter()
-            .map(|c| c.trim())
-            .collect::<Vec<_>>()
-            .join(",");
+        let joined = self.cells.iter().map(|c| c.trim()).collect::<Vec<_>>().join(",");
         let joined = joined.trim_end_matches(',');
         let mut out: String = joined.chars().take(60).collect();
         if joined.chars().count() > 60 {
@@ -388,11 +360,7 @@ fn parse_csv(text: &str, delimiter: char) -> Vec<Row> {
     }
     if in_quotes || !field.is_empty() || !cells.is_empty() {
         cells.push(field);
-        rows.push(Row {
-            place: Place::Line(start_line),
-            cells,
-            unclosed_quote: in_quotes,
-        });
+        rows.push(Row { place: Place::Line(start_line), cells, unclosed_quote: in_quotes });
     }
     rows
 }
@@ -428,10 +396,7 @@ fn workbook_rows(bytes: &[u8]) -> Result<(String, Vec<Row>, Layout), CatalogFile
                     let mut texts = vec![String::new(); first_col];
                     texts.extend(cells.iter().map(cell_text));
                     Row {
-                        place: Place::Row {
-                            sheet: name.clone(),
-                            row: first_row + i + 1,
-                        },
+                        place: Place::Row { sheet: name.clone(), row: first_row + i + 1 },
                         cells: texts,
                         unclosed_quote: false,
                     }
@@ -474,11 +439,7 @@ fn cell_text(cell: &Data) -> String {
 #[derive(Clone, Debug, PartialEq, Eq)]
 enum CodeColumns {
     One(usize),
-    Split {
-        class: usize,
-        section: usize,
-        item: Option<usize>,
-    },
+    Split { class: usize, section: usize, item: Option<usize> },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -504,11 +465,7 @@ enum HeaderCell {
 
 /// A header cell's meaning, compared without whitespace and ASCII case.
 fn header_cell(text: &str) -> Option<HeaderCell> {
-    let t: String = text
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .map(|c| c.to_ascii_lowercase())
-        .collect();
+    let t: String = text.chars().filter(|c| !c.is_whitespace()).map(|c| c.to_ascii_lowercase()).collect();
     let t = t.as_str();
     match t {
         "类" | "类级" | "类级科目" => return Some(HeaderCell::Class),
@@ -516,9 +473,7 @@ fn header_cell(text: &str) -> Option<HeaderCell> {
         "项" | "项级" | "项级科目" => return Some(HeaderCell::Item),
         "code" | "subject_code" | "科目号" => return Some(HeaderCell::Code),
         "name" | "subject_name" | "科目" => return Some(HeaderCell::Name),
-        "level" | "级次" | "级别" | "层级" | "级数" | "科目级次" => {
-            return Some(HeaderCell::Level)
-        }
+        "level" | "级次" | "级别" | "层级" | "级数" | "科目级次" => return Some(HeaderCell::Level),
         _ => {}
     }
     // A title like 《政府收支分类科目编码表》 ends in 表, not 编码, so suffixes are safe here.
@@ -555,14 +510,9 @@ fn find_layout(rows: &[Row]) -> Option<Layout> {
 }
 
 fn header_layout(rows: &[Row], i: usize, row: &Row) -> Option<Layout> {
-    let find =
-        |row: &Row, kind: HeaderCell| row.cells.iter().position(|c| header_cell(c) == Some(kind));
+    let find = |row: &Row, kind: HeaderCell| row.cells.iter().position(|c| header_cell(c) == Some(kind));
     let texts = |row: &Row| -> Vec<String> {
-        row.cells
-            .iter()
-            .map(|c| c.trim().to_string())
-            .filter(|c| !c.is_empty())
-            .collect()
+        row.cells.iter().map(|c| c.trim().to_string()).filter(|c| !c.is_empty()).collect()
     };
     let name = find(row, HeaderCell::Name)?;
     let level = find(row, HeaderCell::Level);
@@ -573,13 +523,7 @@ fn header_layout(rows: &[Row], i: usize, row: &Row) -> Option<Layout> {
             item: find(row, HeaderCell::Item),
         })
     };
-    let layout = |code, data_start, header_texts| Layout {
-        code,
-        name,
-        level,
-        data_start,
-        header_texts,
-    };
+    let layout = |code, data_start, header_texts| Layout { code, name, level, data_start, header_texts };
     if let Some(code) = find(row, HeaderCell::Code) {
         // 科目编码 over a second header row 类 | 款 | 项, as tables print it.
         if let Some(next) = rows.get(i + 1) {
@@ -596,15 +540,9 @@ fn header_layout(rows: &[Row], i: usize, row: &Row) -> Option<Layout> {
 /// groups, each group must end on a level (3, 5 or 7 digits), so `3010.5` from a spreadsheet is
 /// not read as 30105.
 fn parse_code(text: &str) -> Option<Code> {
-    let t = text
-        .trim()
-        .trim_start_matches(['[', '【', '(', '（'])
-        .trim_end_matches([']', '】', ')', '）']);
+    let t = text.trim().trim_start_matches(['[', '【', '(', '（']).trim_end_matches([']', '】', ')', '）']);
     let mut digits = 0;
-    for group in t
-        .split([' ', '\u{3000}', '-', '.', '－'])
-        .filter(|g| !g.is_empty())
-    {
+    for group in t.split([' ', '\u{3000}', '-', '.', '－']).filter(|g| !g.is_empty()) {
         digits += group.chars().count();
         if !matches!(digits, 3 | 5 | 7) {
             return None;
@@ -620,9 +558,7 @@ fn split_code_name(text: &str) -> Option<(Code, String)> {
     let t = t.strip_prefix(['[', '【']).unwrap_or(t);
     let end = t
         .char_indices()
-        .find(|(_, c)| {
-            !(c.is_ascii_digit() || matches!(c, '０'..='９' | ' ' | '\u{3000}' | '-' | '.'))
-        })
+        .find(|(_, c)| !(c.is_ascii_digit() || matches!(c, '０'..='９' | ' ' | '\u{3000}' | '-' | '.')))
         .map(|(i, _)| i)
         .unwrap_or(t.len());
     let (code, rest) = t.split_at_checked(end)?;
@@ -634,11 +570,7 @@ fn split_code_name(text: &str) -> Option<(Code, String)> {
 /// A name without the indentation that shows its level, and without the line breaks of a
 /// wrapped cell (Chinese names join without a space).
 fn clean_name(text: &str) -> String {
-    text.split(['\n', '\r'])
-        .map(str::trim)
-        .collect::<String>()
-        .trim()
-        .to_string()
+    text.split(['\n', '\r']).map(str::trim).collect::<String>().trim().to_string()
 }
 
 fn parse_level(text: &str) -> Option<Level> {
@@ -685,12 +617,7 @@ impl SplitState {
         let raw = |i: usize| row.cell(i).trim().to_string();
         let (c_raw, s_raw) = (raw(class), raw(section));
         let i_raw = item.map(raw).unwrap_or_default();
-        let written = || {
-            [c_raw.as_str(), s_raw.as_str(), i_raw.as_str()]
-                .join(" ")
-                .trim()
-                .to_string()
-        };
+        let written = || [c_raw.as_str(), s_raw.as_str(), i_raw.as_str()].join(" ").trim().to_string();
         if c_raw.is_empty() && s_raw.is_empty() && i_raw.is_empty() {
             return Ok(None);
         }
@@ -698,11 +625,7 @@ impl SplitState {
         let c = code_part(&c_raw, 3).ok_or_else(bad)?;
         let s = code_part(&s_raw, 2).ok_or_else(bad)?;
         let i = code_part(&i_raw, 2).ok_or_else(bad)?;
-        let class_code = if c.is_empty() {
-            self.class.clone().ok_or_else(bad)?
-        } else {
-            c
-        };
+        let class_code = if c.is_empty() { self.class.clone().ok_or_else(bad)? } else { c };
         // A 款 or 项 cell may hold the whole code (20801, 2080101) rather than its own two digits.
         let section_code = match s.len() {
             0 => None,
@@ -715,11 +638,7 @@ impl SplitState {
             (7, _) => i,
             (_, Some(sec)) => format!("{sec}{i}"),
             (_, None) => {
-                let sec = self
-                    .section
-                    .clone()
-                    .filter(|sec| sec.starts_with(&class_code))
-                    .ok_or_else(bad)?;
+                let sec = self.section.clone().filter(|sec| sec.starts_with(&class_code)).ok_or_else(bad)?;
                 format!("{sec}{i}")
             }
         };
@@ -744,17 +663,10 @@ fn is_repeat_or_note(row: &Row, layout: &Layout) -> bool {
         let text = row.cell(col).trim();
         !text.is_empty() && layout.header_texts.iter().any(|h| h == text)
     };
-    let first = row
-        .cells
-        .iter()
-        .map(|c| c.trim())
-        .find(|c| !c.is_empty())
-        .unwrap_or("");
+    let first = row.cells.iter().map(|c| c.trim()).find(|c| !c.is_empty()).unwrap_or("");
     is_header(code_col)
         || is_header(layout.name)
-        || ["注：", "注:", "说明：", "说明:"]
-            .iter()
-            .any(|p| first.starts_with(p))
+        || ["注：", "注:", "说明：", "说明:"].iter().any(|p| first.starts_with(p))
 }
 
 fn read_rows(rows: &[Row], layout: &Layout, file: &str) -> Result<Catalog, CatalogFileErrorKind> {
@@ -766,11 +678,7 @@ fn read_rows(rows: &[Row], layout: &Layout, file: &str) -> Result<Catalog, Catal
         if row.is_blank() {
             continue;
         }
-        let problem = |problem| BadRow {
-            place: row.place.clone(),
-            problem,
-            text: row.text(),
-        };
+        let problem = |problem| BadRow { place: row.place.clone(), problem, text: row.text() };
         if row.unclosed_quote {
             bad.push(problem(RowProblem::UnclosedQuote));
             continue;
@@ -790,9 +698,7 @@ fn read_rows(rows: &[Row], layout: &Layout, file: &str) -> Result<Catalog, Catal
                     None
                 } else if let Some(code) = parse_code(text) {
                     Some(code)
-                } else if let Some((code, inline_name)) =
-                    split_code_name(text).filter(|_| name.is_empty())
-                {
+                } else if let Some((code, inline_name)) = split_code_name(text).filter(|_| name.is_empty()) {
                     name = inline_name;
                     Some(code)
                 } else {
@@ -800,11 +706,7 @@ fn read_rows(rows: &[Row], layout: &Layout, file: &str) -> Result<Catalog, Catal
                     continue;
                 }
             }
-            CodeColumns::Split {
-                class,
-                section,
-                item,
-            } => match split.code(row, *class, *section, *item) {
+            CodeColumns::Split { class, section, item } => match split.code(row, *class, *section, *item) {
                 Ok(code) => code,
                 Err(p) => {
                     bad.push(problem(p));
@@ -829,10 +731,7 @@ fn read_rows(rows: &[Row], layout: &Layout, file: &str) -> Result<Catalog, Catal
                         continue;
                     }
                     Some(stated) if stated != code.level() => {
-                        bad.push(problem(RowProblem::LevelMismatch {
-                            stated,
-                            code: code.level(),
-                        }));
+                        bad.push(problem(RowProblem::LevelMismatch { stated, code: code.level() }));
                         continue;
                     }
                     Some(_) => {}

@@ -4,14 +4,11 @@
 use std::path::{Path, PathBuf};
 use yusuan_model::catalog::{Catalog, Code, Level, Lookup};
 use yusuan_readers::catalog_file::{
-    catalog_from_bytes, load_catalog, CatalogFileError, CatalogFileErrorKind, Place, RowProblem,
-    MAX_LISTED_ROWS,
+    catalog_from_bytes, load_catalog, CatalogFileError, CatalogFileErrorKind, Place, RowProblem, MAX_LISTED_ROWS,
 };
 
 fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/catalog")
-        .join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/catalog").join(name)
 }
 
 fn load(text: &str) -> Catalog {
@@ -58,14 +55,10 @@ fn code_name_level_as_shipped() {
 #[test]
 fn the_builtin_files_load_through_the_file_reader() {
     for name in ["econ_dept.csv", "econ_gov.csv", "function_partial.csv"] {
-        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("../../catalog")
-            .join(name);
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../catalog").join(name);
         let c = load_catalog(&path).unwrap_or_else(|e| panic!("{}", e.message("en")));
         let mut reference = Catalog::new("ref", false);
-        assert!(reference
-            .add_csv(&std::fs::read_to_string(&path).unwrap())
-            .is_empty());
+        assert!(reference.add_csv(&std::fs::read_to_string(&path).unwrap()).is_empty());
         assert_eq!(c.len(), reference.len(), "{name}");
         assert!(c.entries().eq(reference.entries()), "{name}");
     }
@@ -99,20 +92,14 @@ fn title_rows_blank_lines_quotes_and_indentation() {
     let c = load_catalog(&fixture("function_titled.csv")).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(c.len(), 12);
     assert_eq!(name_of(&c, "20801"), "人力资源和社会保障管理事务");
-    assert_eq!(
-        name_of(&c, "2080101"),
-        "行政运行",
-        "indentation is not part of the name"
-    );
+    assert_eq!(name_of(&c, "2080101"), "行政运行", "indentation is not part of the name");
     assert_eq!(name_of(&c, "2080102"), "一般行政管理事务");
     assert_eq!(
         name_of(&c, "2210299"),
         "其他住房改革支出（含提租补贴, 购房补贴）",
         "a comma inside quotes stays in the name"
     );
-    let Some(Lookup::Known(e)) = c.lookup("221") else {
-        panic!()
-    };
+    let Some(Lookup::Known(e)) = c.lookup("221") else { panic!() };
     assert_eq!(e.level, Level::Class);
     assert!(c.source.ends_with("function_titled.csv"));
 }
@@ -182,10 +169,7 @@ fn gbk_encoded_csv() {
     let text = std::fs::read_to_string(fixture("function_titled.csv")).unwrap();
     let (gbk, _, unmappable) = encoding_rs::GBK.encode(&text);
     assert!(!unmappable);
-    assert!(
-        std::str::from_utf8(&gbk).is_err(),
-        "the fixture must really be GBK bytes"
-    );
+    assert!(std::str::from_utf8(&gbk).is_err(), "the fixture must really be GBK bytes");
     let c = catalog_from_bytes(&gbk, "gbk.csv").unwrap_or_else(|e| panic!("{e}"));
     let utf8 = load(&text);
     assert!(c.entries().eq(utf8.entries()));
@@ -199,9 +183,7 @@ fn spaced_unspaced_and_name_lookups_meet() {
     let c = load_catalog(&fixture("function_titled.csv")).unwrap();
     for e in c.entries() {
         let spaced = e.code.spaced();
-        let (Some(Lookup::Known(a)), Some(Lookup::Known(b))) =
-            (c.lookup(&spaced), c.lookup(e.code.as_str()))
-        else {
+        let (Some(Lookup::Known(a)), Some(Lookup::Known(b))) = (c.lookup(&spaced), c.lookup(e.code.as_str())) else {
             panic!("{} not found", e.code)
         };
         assert_eq!(a, b);
@@ -215,9 +197,7 @@ fn spaced_unspaced_and_name_lookups_meet() {
         }
     }
     let code = Code::parse("208 05 05").unwrap();
-    let Lookup::Known(e) = c.get(&code) else {
-        panic!()
-    };
+    let Lookup::Known(e) = c.get(&code) else { panic!() };
     assert_eq!(c.find_by_name("机关事业单位基本养老保险缴费 支出"), vec![e]);
 }
 
@@ -230,21 +210,11 @@ fn bad_rows_are_listed_with_their_lines() {
     let (rows, total) = bad_rows(&e);
     assert_eq!(total, 5);
     let lines: Vec<_> = rows.iter().map(|r| r.place.clone()).collect();
-    assert_eq!(
-        lines,
-        [4, 5, 6, 7, 10].map(Place::Line),
-        "1-based lines, counting the newline inside the quoted name"
-    );
+    assert_eq!(lines, [4, 5, 6, 7, 10].map(Place::Line), "1-based lines, counting the newline inside the quoted name");
     assert_eq!(rows[0].problem, RowProblem::BadCode("20x01".into()));
     assert_eq!(rows[1].problem, RowProblem::NoName);
     assert_eq!(rows[2].problem, RowProblem::NoCode);
-    assert_eq!(
-        rows[3].problem,
-        RowProblem::LevelMismatch {
-            stated: Level::Section,
-            code: Level::Item
-        }
-    );
+    assert_eq!(rows[3].problem, RowProblem::LevelMismatch { stated: Level::Section, code: Level::Item });
     assert_eq!(rows[4].problem, RowProblem::BadLevel("九".into()));
 
     let zh = e.message("zh");
@@ -273,28 +243,16 @@ fn at_most_ten_bad_rows_are_listed() {
 
 #[test]
 fn duplicate_codes_with_different_names_fail() {
-    let e = load_err(
-        "code,name\n301,工资福利支出\n301,工资福利支出\n301,别的名字\n".as_bytes(),
-        "dup.csv",
-    );
+    let e = load_err("code,name\n301,工资福利支出\n301,工资福利支出\n301,别的名字\n".as_bytes(), "dup.csv");
     let (rows, total) = bad_rows(&e);
     assert_eq!(total, 1, "the same entry twice is harmless");
     assert_eq!(rows[0].place, Place::Line(4));
-    assert_eq!(
-        rows[0].problem,
-        RowProblem::Duplicate {
-            first: Place::Line(2),
-            first_name: "工资福利支出".into()
-        }
-    );
+    assert_eq!(rows[0].problem, RowProblem::Duplicate { first: Place::Line(2), first_name: "工资福利支出".into() });
 }
 
 #[test]
 fn unclosed_quote_and_undecodable_bytes_fail() {
-    let e = load_err(
-        "code,name\n301,工资福利支出\n30101,\"基本工资\n30102,津贴补贴\n".as_bytes(),
-        "q.csv",
-    );
+    let e = load_err("code,name\n301,工资福利支出\n30101,\"基本工资\n30102,津贴补贴\n".as_bytes(), "q.csv");
     let (rows, _) = bad_rows(&e);
     assert_eq!(rows[0].place, Place::Line(3));
     assert_eq!(rows[0].problem, RowProblem::UnclosedQuote);
@@ -319,9 +277,7 @@ fn files_without_a_catalog() {
     assert_eq!(e.kind, CatalogFileErrorKind::NoHeader);
     let e = load_catalog(Path::new("/nonexistent/official.csv")).unwrap_err();
     assert!(matches!(e.kind, CatalogFileErrorKind::Io(_)));
-    assert!(e
-        .message("en")
-        .starts_with("/nonexistent/official.csv: cannot read"));
+    assert!(e.message("en").starts_with("/nonexistent/official.csv: cannot read"));
     let e = load_err(b"not a spreadsheet", "official.xlsx");
     assert!(matches!(e.kind, CatalogFileErrorKind::Workbook(_)), "{e}");
 }
@@ -338,9 +294,7 @@ fn xlsx(build: impl FnOnce(&mut rust_xlsxwriter::Workbook)) -> Vec<u8> {
 fn xlsx_first_sheet_with_codes_numbers_and_split_columns() {
     let bytes = xlsx(|wb| {
         let notes = wb.add_worksheet().set_name("说明").unwrap();
-        notes
-            .write_string(0, 0, "本文件为 2024 年政府收支分类科目")
-            .unwrap();
+        notes.write_string(0, 0, "本文件为 2024 年政府收支分类科目").unwrap();
         let ws = wb.add_worksheet().set_name("功能分类").unwrap();
         ws.write_string(0, 0, "2024年支出功能分类科目").unwrap();
         ws.write_string(2, 0, "类").unwrap();
@@ -352,12 +306,7 @@ fn xlsx_first_sheet_with_codes_numbers_and_split_columns() {
             (208.0, None, None, "社会保障和就业支出"),
             (208.0, Some(1.0), None, "人力资源和社会保障管理事务"),
             (208.0, Some(1.0), Some(1.0), "  行政运行"),
-            (
-                208.0,
-                Some(1.0),
-                Some(99.0),
-                "  其他人力资源和社会保障管理事务支出",
-            ),
+            (208.0, Some(1.0), Some(99.0), "  其他人力资源和社会保障管理事务支出"),
         ];
         for (i, (c, s, it, name)) in rows.into_iter().enumerate() {
             let r = 3 + i as u32;
@@ -382,10 +331,7 @@ fn xlsx_first_sheet_with_codes_numbers_and_split_columns() {
     assert_eq!(name_of(&c, "208"), "社会保障和就业支出");
     assert_eq!(name_of(&c, "208 01"), "人力资源和社会保障管理事务");
     assert_eq!(name_of(&c, "2080101"), "行政运行");
-    assert_eq!(
-        name_of(&c, "208 01 99"),
-        "其他人力资源和社会保障管理事务支出"
-    );
+    assert_eq!(name_of(&c, "208 01 99"), "其他人力资源和社会保障管理事务支出");
     // The file name decides nothing: the zip magic says spreadsheet.
     assert_eq!(catalog_from_bytes(&bytes, "official.csv").unwrap().len(), 4);
 }
@@ -424,35 +370,16 @@ fn xlsx_errors_name_the_sheet_and_row() {
     let e = load_err(&bytes, "official.xlsx");
     let (rows, total) = bad_rows(&e);
     assert_eq!(total, 1);
-    assert_eq!(
-        rows[0].place,
-        Place::Row {
-            sheet: "目录".into(),
-            row: 3
-        }
-    );
+    assert_eq!(rows[0].place, Place::Row { sheet: "目录".into(), row: 3 });
     assert!(e.message("zh").contains("工作表“目录”第 3 行"), "{e}");
     assert!(e.message("en").contains("sheet \"目录\" row 3"));
 
     let bytes = xlsx(|wb| {
-        wb.add_worksheet()
-            .set_name("A")
-            .unwrap()
-            .write_string(0, 0, "无")
-            .unwrap();
-        wb.add_worksheet()
-            .set_name("B")
-            .unwrap()
-            .write_string(0, 0, "无")
-            .unwrap();
+        wb.add_worksheet().set_name("A").unwrap().write_string(0, 0, "无").unwrap();
+        wb.add_worksheet().set_name("B").unwrap().write_string(0, 0, "无").unwrap();
     });
     let e = load_err(&bytes, "empty.xlsx");
-    assert_eq!(
-        e.kind,
-        CatalogFileErrorKind::NoSheetWithCodes {
-            sheets: vec!["A".into(), "B".into()]
-        }
-    );
+    assert_eq!(e.kind, CatalogFileErrorKind::NoSheetWithCodes { sheets: vec!["A".into(), "B".into()] });
     assert!(e.message("zh").contains("A、B"));
 }
 
