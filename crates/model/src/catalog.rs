@@ -195,6 +195,12 @@ impl Catalog {
         catalog
     }
 
+    /// The built-in catalog, built once per process (readers consult it for every document).
+    pub fn shared_builtin() -> &'static Catalog {
+        static BUILTIN: std::sync::OnceLock<Catalog> = std::sync::OnceLock::new();
+        BUILTIN.get_or_init(Catalog::builtin)
+    }
+
     /// Adds the rows of a `code,name,level` CSV (header first, as in `catalog/`). A level column
     /// is optional: the code's length gives it. Returns the rows it could not take.
     pub fn add_csv(&mut self, text: &str) -> Vec<CatalogRowError> {

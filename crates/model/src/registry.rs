@@ -463,13 +463,19 @@ pub fn fold_title(title: &str) -> String {
 /// The schema whose title or alias a line names: the longest name the folded line ends with
 /// (titles are printed alone, sometimes after `表 N` or the year and department).
 pub fn schema_by_title(line: &str) -> Option<&'static TableSchema> {
+    // Every title ends with 表: most lines are rejected before any folding.
+    if !line.trim_end().ends_with('表') {
+        return None;
+    }
+    static FOLDED: std::sync::OnceLock<Vec<(&'static TableSchema, String)>> = std::sync::OnceLock::new();
+    let titles = FOLDED.get_or_init(|| {
+        TABLES
+            .iter()
+            .flat_map(|s| std::iter::once(s.title).chain(s.aliases.iter().copied()).map(move |t| (s, fold_title(t))))
+            .collect()
+    });
     let folded = fold_title(line);
-    TABLES
-        .iter()
-        .flat_map(|s| std::iter::once(s.title).chain(s.aliases.iter().copied()).map(move |t| (s, t)))
-        .filter(|(_, t)| folded.ends_with(&fold_title(t)))
-        .max_by_key(|(_, t)| fold_title(t).chars().count())
-        .map(|(s, _)| s)
+    titles.iter().filter(|(_, t)| folded.ends_with(t.as_str())).max_by_key(|(_, t)| t.len()).map(|(s, _)| *s)
 }
 
 #[cfg(test)]

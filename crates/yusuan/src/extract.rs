@@ -5,13 +5,26 @@ use crate::ExtractFormat;
 use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
-use yusuan_readers::text::read_bytes;
+use yusuan_model::Catalog;
+use yusuan_readers::catalog_file::load_catalog;
+use yusuan_readers::text::read_bytes_with;
 
-pub fn run(file: &Path, format: ExtractFormat, catalog: Option<&Path>, lang: Lang) -> Result<ExitCode, String> {
-    let _ = catalog;
+/// The catalog to read codes with: the built-in partial one, with the user's official catalog
+/// over it when given.
+pub fn catalog(file: Option<&Path>, lang: Lang) -> Result<Catalog, String> {
+    let mut catalog = Catalog::builtin();
+    if let Some(file) = file {
+        let official = load_catalog(file).map_err(|e| e.message(lang.code()))?;
+        catalog.merge(official);
+    }
+    Ok(catalog)
+}
+
+pub fn run(file: &Path, format: ExtractFormat, catalog_file: Option<&Path>, lang: Lang) -> Result<ExitCode, String> {
+    let catalog = catalog(catalog_file, lang)?;
     let bytes = std::fs::read(file)
         .map_err(|e| format!("{}: {} ({e})", file.display(), lang.pick("无法读取文件", "cannot read the file")))?;
-    let disclosure = read_bytes(&bytes);
+    let disclosure = read_bytes_with(&bytes, &catalog);
     let out = match format {
         ExtractFormat::Json => serde_json::to_string_pretty(&disclosure).map_err(|e| e.to_string())? + "\n",
         ExtractFormat::Text => yusuan_readers::summary::summary(&disclosure, lang.code()),

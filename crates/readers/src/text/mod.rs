@@ -15,12 +15,17 @@ use source::{split_lines, Line};
 use yusuan_model::note::{NoteKind, ReadNote};
 use yusuan_model::span::Span;
 use yusuan_model::table::DocumentKind;
-use yusuan_model::Disclosure;
+use yusuan_model::{Catalog, Disclosure};
 
 /// Reads a disclosure from the bytes of a text file, whatever its encoding.
 pub fn read_bytes(bytes: &[u8]) -> Disclosure {
+    read_bytes_with(bytes, Catalog::shared_builtin())
+}
+
+/// [`read_bytes`] with a given classification catalog (the official one a user holds).
+pub fn read_bytes_with(bytes: &[u8], catalog: &Catalog) -> Disclosure {
     let decoded = decode(bytes);
-    let mut d = read_str(&decoded.text);
+    let mut d = read_lines_with(&split_lines(&decoded.text), catalog);
     for line in decoded.malformed_lines {
         d.notes.push(ReadNote::new(
             NoteKind::MalformedText,
@@ -44,12 +49,16 @@ fn pick(lines: &[Line], range: Option<(usize, usize)>) -> &[Line] {
 
 /// Reads a disclosure from its lines.
 pub fn read_lines(lines: &[Line]) -> Disclosure {
+    read_lines_with(lines, Catalog::shared_builtin())
+}
+
+/// [`read_lines`] with a given classification catalog.
+pub fn read_lines_with(lines: &[Line], catalog: &Catalog) -> Disclosure {
     let seg = segment::segment(lines);
     let mut d = Disclosure::new(DocumentKind::Budget);
     let mut notes = Vec::new();
 
-    let catalog = yusuan_model::Catalog::builtin();
-    let (tables, n) = tables::read_tables(lines, &seg.tables, &catalog);
+    let (tables, n) = tables::read_tables(lines, &seg.tables, catalog);
     d.tables = tables;
     notes.extend(n);
 
@@ -64,7 +73,7 @@ pub fn read_lines(lines: &[Line]) -> Disclosure {
     }
 
     let narrative_lines: Vec<Line> = seg.narrative.iter().map(|&i| lines[i].clone()).collect();
-    let (sections, facts, n) = narrative::read(&narrative_lines);
+    let (sections, facts, n) = narrative::read_with(&narrative_lines, catalog);
     d.narrative.sections = sections;
     d.narrative.facts = facts;
     notes.extend(n);

@@ -64,6 +64,9 @@ fn part_heading(text: &str) -> Option<PartKind> {
 
 /// A performance-target table's title line (部门整体绩效目标表, 项目支出绩效目标表, …).
 pub fn is_performance_title(text: &str) -> bool {
+    if !text.contains("绩效目标表") {
+        return false;
+    }
     let f = fold_title(text);
     f.ends_with("绩效目标表") && f.chars().count() <= 24
 }

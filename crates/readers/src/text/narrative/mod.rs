@@ -146,9 +146,13 @@ fn structure(lines: &[Line]) -> (Vec<Section>, Vec<Block<'_>>) {
 
 /// Reads the narrative's sections and facts. `lines` are Part 3 without the performance tables.
 pub fn read(lines: &[Line]) -> (Vec<Section>, Vec<Fact>, Vec<ReadNote>) {
-    let catalog = Catalog::builtin();
+    read_with(lines, Catalog::shared_builtin())
+}
+
+/// [`read`] with the catalog that names functional codes (the user's official one, when given).
+pub fn read_with(lines: &[Line], catalog: &Catalog) -> (Vec<Section>, Vec<Fact>, Vec<ReadNote>) {
     let (sections, blocks) = structure(lines);
-    let mut reader = Reader::new(&catalog);
+    let mut reader = Reader::new(catalog);
     let mut total = None;
     let mut last_top = None;
     for block in &blocks {

@@ -49,13 +49,19 @@ pub fn read_tables(lines: &[Line], blocks: &[TableBlock], catalog: &Catalog) -> 
     for i in 0..readings.len() {
         readings[i].placements = place(&readings[i], &[]);
     }
+    let mut last_bounds: Vec<Vec<(usize, usize, Bound)>> = vec![Vec::new(); readings.len()];
     for _round in 0..3 {
         let mut changed = false;
         for i in 0..readings.len() {
-            let bounds = cross_bounds(&readings, i);
-            if bounds.is_empty() {
+            // Only a table with something still open can gain from bounds, and only new ones.
+            if readings[i].placements.iter().all(|p| matches!(p, Placement::Resolved(_))) {
                 continue;
             }
+            let bounds = cross_bounds(&readings, i);
+            if bounds.is_empty() || bounds == last_bounds[i] {
+                continue;
+            }
+            last_bounds[i] = bounds.clone();
             let hinted = place(&readings[i], &bounds);
             let inconsistent = |p: &[Placement]| p.iter().filter(|x| matches!(x, Placement::Inconsistent(_))).count();
             if inconsistent(&hinted) <= inconsistent(&readings[i].placements) && hinted != readings[i].placements {

@@ -18,15 +18,6 @@ pub enum Bound {
     AtMost(Decimal),
 }
 
-impl Bound {
-    fn admits(&self, cell: Interval) -> bool {
-        match self {
-            Bound::Equal(i) => i.intersects(&cell),
-            Bound::AtMost(hi) => cell.lo <= *hi,
-        }
-    }
-}
-
 /// The placement problem of one panel.
 #[derive(Clone, Debug, Default)]
 pub struct Problem {
@@ -50,16 +41,107 @@ pub enum Placement {
     Inconsistent(Vec<u16>),
 }
 
+/// An interval in integer units of 10^-scale 元: the solver's own arithmetic, exact and fast.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Iv {
+    lo: i128,
+    hi: i128,
+}
+
+impl Iv {
+    const ZERO: Iv = Iv { lo: 0, hi: 0 };
+
+    fn intersects(&self, o: &Iv) -> bool {
+        self.lo <= o.hi && o.lo <= self.hi
+    }
+}
+
+impl std::ops::Add for Iv {
+    type Output = Iv;
+    fn add(self, o: Iv) -> Iv {
+        Iv { lo: self.lo + o.lo, hi: self.hi + o.hi }
+    }
+}
+
+/// The problem in integers: every interval scaled by one power of ten.
+struct Scaled {
+    columns: usize,
+    column_sums: Vec<(usize, Vec<usize>)>,
+    rows: Vec<Vec<Iv>>,
+    tree: Vec<(usize, Vec<usize>)>,
+    bounds: Vec<(usize, usize, IBound)>,
+}
+
+#[derive(Clone, Copy)]
+enum IBound {
+    Equal(Iv),
+    AtMost(i128),
+}
+
+impl IBound {
+    fn admits(&self, cell: Iv) -> bool {
+        match self {
+            IBound::Equal(i) => i.intersects(&cell),
+            IBound::AtMost(hi) => cell.lo <= *hi,
+        }
+    }
+}
+
+/// Amounts beyond this many decimals of 元 are rounded outward (a bound, never a false exact).
+const MAX_SCALE: u32 = 8;
+
+fn scaled(d: Decimal, scale: u32, up: bool) -> i128 {
+    let factor = Decimal::from(10i64.pow(scale));
+    let x = d.checked_mul(factor).unwrap_or(if d.is_sign_negative() { Decimal::MIN } else { Decimal::MAX });
+    let x = if up { x.ceil() } else { x.floor() };
+    i128::try_from(x).unwrap_or(if up { i128::MAX / 4 } else { i128::MIN / 4 })
+}
+
+impl Scaled {
+    fn of(p: &Problem) -> Scaled {
+        let scale = p
+            .rows
+            .iter()
+            .flatten()
+            .flat_map(|i| [i.lo.scale(), i.hi.scale()])
+            .chain(p.bounds.iter().flat_map(|(_, _, b)| match b {
+                Bound::Equal(i) => [i.lo.scale(), i.hi.scale()],
+                Bound::AtMost(d) => [d.scale(), 0],
+            }))
+            .max()
+            .unwrap_or(0)
+            .min(MAX_SCALE);
+        let iv = |i: &Interval| Iv { lo: scaled(i.lo, scale, false), hi: scaled(i.hi, scale, true) };
+        Scaled {
+            columns: p.columns,
+            column_sums: p.column_sums.clone(),
+            rows: p.rows.iter().map(|r| r.iter().map(iv).collect()).collect(),
+            tree: p.tree.clone(),
+            bounds: p
+                .bounds
+                .iter()
+                .map(|(r, c, b)| {
+                    let b = match b {
+                        Bound::Equal(i) => IBound::Equal(iv(i)),
+                        Bound::AtMost(d) => IBound::AtMost(scaled(*d, scale, true)),
+                    };
+                    (*r, *c, b)
+                })
+                .collect(),
+        }
+    }
+}
+
 /// How much search one satisfiability test may do before it gives up (and then counts the
 /// candidate as possible, so a hard table comes out ambiguous, never wrongly resolved).
 const NODE_LIMIT: usize = 200_000;
 
 type Candidate = Vec<u16>;
 
-fn cell(values: &[Interval], cand: &[u16], col: usize) -> Interval {
+fn cell(values: &[Iv], cand: &[u16], col: usize) -> Iv {
     match cand.iter().position(|&c| c as usize == col) {
         Some(i) => values[i],
-        None => Interval::ZERO,
+        None => Iv::ZERO,
     }
 }
 
@@ -90,18 +172,18 @@ fn placements(k: usize, n: usize) -> Vec<Candidate> {
     }
 }
 
-impl Problem {
+impl Scaled {
     fn row_fits(&self, row: usize, cand: &[u16]) -> bool {
         let values = &self.rows[row];
         self.column_sums.iter().all(|(total, parts)| {
-            let sum = parts.iter().fold(Interval::ZERO, |acc, &p| acc + cell(values, cand, p));
+            let sum = parts.iter().fold(Iv::ZERO, |acc, &p| acc + cell(values, cand, p));
             cell(values, cand, *total).intersects(&sum)
         }) && self.bounds.iter().filter(|(r, _, _)| *r == row).all(|(_, c, b)| b.admits(cell(values, cand, *c)))
     }
 }
 
 struct Search<'a> {
-    problem: &'a Problem,
+    problem: &'a Scaled,
     active: Vec<bool>,
     /// The tree rules each row takes part in.
     rules_of: Vec<Vec<usize>>,
@@ -109,32 +191,42 @@ struct Search<'a> {
 }
 
 /// Per row and column, the lowest and highest amount the row's remaining candidates can put there.
+#[derive(Clone)]
 struct Reach {
-    lo: Vec<Vec<Decimal>>,
-    hi: Vec<Vec<Decimal>>,
+    lo: Vec<Vec<i128>>,
+    hi: Vec<Vec<i128>>,
 }
 
 impl Reach {
-    fn of(problem: &Problem, domains: &[Vec<Candidate>]) -> Reach {
+    fn of(problem: &Scaled, domains: &[Vec<Candidate>]) -> Reach {
         let cols = problem.columns;
-        let mut lo = vec![vec![Decimal::ZERO; cols]; domains.len()];
-        let mut hi = vec![vec![Decimal::ZERO; cols]; domains.len()];
-        for (r, dom) in domains.iter().enumerate() {
-            for col in 0..cols {
-                let cells = dom.iter().map(|c| cell(&problem.rows[r], c, col));
-                let (l, h) = cells.fold((None, None), |(l, h): (Option<Decimal>, Option<Decimal>), v| {
-                    (Some(l.map_or(v.lo, |l| l.min(v.lo))), Some(h.map_or(v.hi, |h| h.max(v.hi))))
-                });
-                lo[r][col] = l.unwrap_or(Decimal::ZERO);
-                hi[r][col] = h.unwrap_or(Decimal::ZERO);
-            }
+        let mut reach = Reach { lo: vec![vec![0; cols]; domains.len()], hi: vec![vec![0; cols]; domains.len()] };
+        for r in 0..domains.len() {
+            reach.update(problem, r, &domains[r]);
         }
-        Reach { lo, hi }
+        reach
+    }
+
+    /// Recomputes one row's reach after its domain changed.
+    fn update(&mut self, problem: &Scaled, r: usize, dom: &[Candidate]) {
+        for col in 0..problem.columns {
+            let (mut l, mut h) = (i128::MAX, i128::MIN);
+            for c in dom {
+                let v = cell(&problem.rows[r], c, col);
+                l = l.min(v.lo);
+                h = h.max(v.hi);
+            }
+            if dom.is_empty() {
+                (l, h) = (0, 0);
+            }
+            self.lo[r][col] = l;
+            self.hi[r][col] = h;
+        }
     }
 }
 
 impl<'a> Search<'a> {
-    fn new(problem: &'a Problem, active: Vec<bool>) -> Self {
+    fn new(problem: &'a Scaled, active: Vec<bool>) -> Self {
         let mut rules_of = vec![Vec::new(); problem.rows.len()];
         for (k, (parent, children)) in problem.tree.iter().enumerate() {
             for &r in children.iter().chain(std::iter::once(parent)) {
@@ -154,7 +246,7 @@ impl<'a> Search<'a> {
         let (parent, children) = &self.problem.tree[k];
         let rows = &self.problem.rows;
         (0..self.problem.columns).all(|col| {
-            let (mut lo, mut hi) = (Decimal::ZERO, Decimal::ZERO);
+            let (mut lo, mut hi) = (0i128, 0i128);
             for &ch in children {
                 match chosen[ch] {
                     Some(c) => {
@@ -181,9 +273,8 @@ impl<'a> Search<'a> {
 
     /// Removes from every domain the candidates that no choice of the others can complete
     /// (bounds consistency on the sum rules), until nothing changes. False when a domain empties.
-    fn propagate(&self, domains: &mut [Vec<Candidate>]) -> bool {
+    fn propagate(&self, domains: &mut [Vec<Candidate>], reach: &mut Reach) -> bool {
         let problem = self.problem;
-        let mut reach = Reach::of(problem, domains);
         loop {
             let mut changed = false;
             for (k, (parent, children)) in problem.tree.iter().enumerate() {
@@ -195,7 +286,7 @@ impl<'a> Search<'a> {
                     let supported = |cand: &Candidate| {
                         (0..problem.columns).all(|col| {
                             let v = cell(&problem.rows[m], cand, col);
-                            let (mut lo, mut hi) = (Decimal::ZERO, Decimal::ZERO);
+                            let (mut lo, mut hi) = (0i128, 0i128);
                             for &ch in children.iter().filter(|&&ch| ch != m) {
                                 lo += reach.lo[ch][col];
                                 hi += reach.hi[ch][col];
@@ -213,7 +304,7 @@ impl<'a> Search<'a> {
                     }
                     if domains[m].len() != before {
                         changed = true;
-                        reach = Reach::of(problem, domains);
+                        reach.update(problem, m, &domains[m]);
                     }
                 }
             }
@@ -225,13 +316,13 @@ impl<'a> Search<'a> {
 
     /// A complete placement within `domains`: `Some(Some(_))` found, `Some(None)` there is none,
     /// `None` the node limit ran out first.
-    fn solution(&mut self, domains: &[Vec<Candidate>]) -> Option<Option<Vec<Candidate>>> {
+    fn solution(&mut self, domains: &[Vec<Candidate>], reach: &Reach) -> Option<Option<Vec<Candidate>>> {
         let mut domains = domains.to_vec();
-        if !self.propagate(&mut domains) {
+        let mut reach = reach.clone();
+        if !self.propagate(&mut domains, &mut reach) {
             return Some(None);
         }
         self.nodes = 0;
-        let reach = Reach::of(self.problem, &domains);
         // Most constrained rows first: settled rows prune the rest through the sums.
         let mut order: Vec<usize> = (0..domains.len()).collect();
         order.sort_by_key(|&r| domains[r].len());
@@ -271,7 +362,8 @@ impl<'a> Search<'a> {
     /// no placement at all.
     fn feasible(&mut self, domains: &[Vec<Candidate>]) -> Option<Vec<Vec<Candidate>>> {
         let mut domains = domains.to_vec();
-        if !self.propagate(&mut domains) {
+        let mut reach = Reach::of(self.problem, &domains);
+        if !self.propagate(&mut domains, &mut reach) {
             return None;
         }
         // Candidates seen in a solution need no test of their own.
@@ -283,7 +375,7 @@ impl<'a> Search<'a> {
                 }
             }
         };
-        match self.solution(&domains) {
+        match self.solution(&domains, &reach) {
             Some(None) => return None,
             Some(Some(sol)) => record(&sol, &mut seen),
             None => {}
@@ -302,7 +394,9 @@ impl<'a> Search<'a> {
                 }
                 let mut pinned = domains.clone();
                 pinned[row] = vec![cand.clone()];
-                match self.solution(&pinned) {
+                let mut pinned_reach = reach.clone();
+                pinned_reach.update(self.problem, row, &pinned[row]);
+                match self.solution(&pinned, &pinned_reach) {
                     Some(Some(sol)) => {
                         record(&sol, &mut seen);
                         keep.push(cand);
@@ -320,6 +414,7 @@ impl<'a> Search<'a> {
 
 /// Places every row's values.
 pub fn solve(problem: &Problem) -> Vec<Placement> {
+    let problem = &Scaled::of(problem);
     let local: Vec<Vec<Candidate>> = problem
         .rows
         .iter()
@@ -377,7 +472,7 @@ pub fn solve(problem: &Problem) -> Vec<Placement> {
 
 /// The leftmost placement, for a row that fits no identity (or an empty list when it has more
 /// values than the table has columns).
-fn fallback(problem: &Problem, row: usize) -> Vec<Candidate> {
+fn fallback(problem: &Scaled, row: usize) -> Vec<Candidate> {
     let k = problem.rows[row].len();
     if k <= problem.columns {
         vec![(0..k as u16).collect()]
