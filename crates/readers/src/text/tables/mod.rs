@@ -46,8 +46,20 @@ pub fn read_tables(lines: &[Line], blocks: &[TableBlock], catalog: &Catalog) -> 
     }
     // Place values: first each table alone, then again with what the others pin down, until
     // nothing changes.
+    // In document order, each table with the bounds the tables before it already give (table 2
+    // gets table 1's totals at once); then rounds for what later tables tell earlier ones.
+    let inconsistent = |p: &[Placement]| p.iter().filter(|x| matches!(x, Placement::Inconsistent(_))).count();
     for i in 0..readings.len() {
-        readings[i].placements = place(&readings[i], &[]);
+        let bounds = cross_bounds(&readings, i);
+        let mut placements = place(&readings[i], &bounds);
+        // A slip between tables must not make a table that adds up on its own look broken.
+        if !bounds.is_empty() && inconsistent(&placements) > 0 {
+            let alone = place(&readings[i], &[]);
+            if inconsistent(&alone) < inconsistent(&placements) {
+                placements = alone;
+            }
+        }
+        readings[i].placements = placements;
     }
     let mut last_bounds: Vec<Vec<(usize, usize, Bound)>> = vec![Vec::new(); readings.len()];
     for _round in 0..3 {
@@ -63,7 +75,6 @@ pub fn read_tables(lines: &[Line], blocks: &[TableBlock], catalog: &Catalog) -> 
             }
             last_bounds[i] = bounds.clone();
             let hinted = place(&readings[i], &bounds);
-            let inconsistent = |p: &[Placement]| p.iter().filter(|x| matches!(x, Placement::Inconsistent(_))).count();
             if inconsistent(&hinted) <= inconsistent(&readings[i].placements) && hinted != readings[i].placements {
                 readings[i].placements = hinted;
                 changed = true;

@@ -145,23 +145,59 @@ fn cell(values: &[Iv], cand: &[u16], col: usize) -> Iv {
     }
 }
 
-/// Every order-preserving placement of `k` values in `n` columns.
+/// Every order-preserving placement of `k` values in `n` columns, as a list.
+#[cfg(test)]
 fn placements(k: usize, n: usize) -> Vec<Candidate> {
     let mut out = Vec::new();
-    if k > n {
-        return out;
+    for_each_placement(k, n, &mut |c| out.push(c.to_vec()));
+    out
+}
+
+impl Scaled {
+    fn row_fits(&self, row: usize, cand: &[u16]) -> bool {
+        let values = &self.rows[row];
+        // The row's cells laid out once, so each rule is a few additions.
+        let mut cells = vec![Iv::ZERO; self.columns];
+        for (v, &c) in values.iter().zip(cand) {
+            if let Some(slot) = cells.get_mut(c as usize) {
+                *slot = *v;
+            }
+        }
+        let at = |c: usize| cells.get(c).copied().unwrap_or(Iv::ZERO);
+        self.column_sums.iter().all(|(total, parts)| {
+            let sum = parts.iter().fold(Iv::ZERO, |acc, &p| acc + at(p));
+            at(*total).intersects(&sum)
+        }) && self.bounds.iter().filter(|(r, _, _)| *r == row).all(|(_, c, b)| b.admits(at(*c)))
     }
-    let mut idx: Vec<usize> = (0..k).collect();
+
+    /// The placements of a row that fit its own identities.
+    fn row_candidates(&self, row: usize) -> Vec<Candidate> {
+        let mut out = Vec::new();
+        for_each_placement(self.rows[row].len(), self.columns, &mut |c| {
+            if self.row_fits(row, c) {
+                out.push(c.to_vec());
+            }
+        });
+        out
+    }
+}
+
+/// Calls `f` with every order-preserving placement of `k` values in `n` columns.
+fn for_each_placement(k: usize, n: usize, f: &mut dyn FnMut(&[u16])) {
+    if k > n {
+        return;
+    }
+    let mut idx: Vec<u16> = (0..k as u16).collect();
     loop {
-        out.push(idx.iter().map(|&i| i as u16).collect());
+        f(&idx);
         // Advance to the next combination in lexicographic order.
         let mut i = k;
         loop {
             if i == 0 {
-                return out;
+                return;
             }
             i -= 1;
-            if idx[i] < n - k + i {
+            if (idx[i] as usize) < n - k + i {
                 idx[i] += 1;
                 for j in i + 1..k {
                     idx[j] = idx[j - 1] + 1;
@@ -172,18 +208,14 @@ fn placements(k: usize, n: usize) -> Vec<Candidate> {
     }
 }
 
-impl Scaled {
-    fn row_fits(&self, row: usize, cand: &[u16]) -> bool {
-        let values = &self.rows[row];
-        self.column_sums.iter().all(|(total, parts)| {
-            let sum = parts.iter().fold(Iv::ZERO, |acc, &p| acc + cell(values, cand, p));
-            cell(values, cand, *total).intersects(&sum)
-        }) && self.bounds.iter().filter(|(r, _, _)| *r == row).all(|(_, c, b)| b.admits(cell(values, cand, *c)))
-    }
-}
+/// Indices into a row's candidate list: what is still possible for the row.
+type Domain = Vec<u16>;
 
+/// The rows' candidates with every candidate's cells worked out once.
 struct Search<'a> {
     problem: &'a Scaled,
+    /// Per row, per candidate, per column: the cell that candidate puts there.
+    cells: Vec<Vec<Vec<Iv>>>,
     active: Vec<bool>,
     /// The tree rules each row takes part in.
     rules_of: Vec<Vec<usize>>,
@@ -197,36 +229,8 @@ struct Reach {
     hi: Vec<Vec<i128>>,
 }
 
-impl Reach {
-    fn of(problem: &Scaled, domains: &[Vec<Candidate>]) -> Reach {
-        let cols = problem.columns;
-        let mut reach = Reach { lo: vec![vec![0; cols]; domains.len()], hi: vec![vec![0; cols]; domains.len()] };
-        for r in 0..domains.len() {
-            reach.update(problem, r, &domains[r]);
-        }
-        reach
-    }
-
-    /// Recomputes one row's reach after its domain changed.
-    fn update(&mut self, problem: &Scaled, r: usize, dom: &[Candidate]) {
-        for col in 0..problem.columns {
-            let (mut l, mut h) = (i128::MAX, i128::MIN);
-            for c in dom {
-                let v = cell(&problem.rows[r], c, col);
-                l = l.min(v.lo);
-                h = h.max(v.hi);
-            }
-            if dom.is_empty() {
-                (l, h) = (0, 0);
-            }
-            self.lo[r][col] = l;
-            self.hi[r][col] = h;
-        }
-    }
-}
-
 impl<'a> Search<'a> {
-    fn new(problem: &'a Scaled, active: Vec<bool>) -> Self {
+    fn new(problem: &'a Scaled, cands: &[Vec<Candidate>], active: Vec<bool>) -> Self {
         let mut rules_of = vec![Vec::new(); problem.rows.len()];
         for (k, (parent, children)) in problem.tree.iter().enumerate() {
             for &r in children.iter().chain(std::iter::once(parent)) {
@@ -237,43 +241,68 @@ impl<'a> Search<'a> {
                 }
             }
         }
-        Search { problem, active, rules_of, nodes: 0 }
+        let cells = cands
+            .iter()
+            .enumerate()
+            .map(|(r, list)| {
+                list.iter().map(|c| (0..problem.columns).map(|col| cell(&problem.rows[r], c, col)).collect()).collect()
+            })
+            .collect();
+        Search { problem, cells, active, rules_of, nodes: 0 }
+    }
+
+    fn reach(&self, domains: &[Domain]) -> Reach {
+        let cols = self.problem.columns;
+        let mut reach = Reach { lo: vec![vec![0; cols]; domains.len()], hi: vec![vec![0; cols]; domains.len()] };
+        for (r, dom) in domains.iter().enumerate() {
+            self.update(&mut reach, r, dom);
+        }
+        reach
+    }
+
+    /// Recomputes one row's reach after its domain changed.
+    fn update(&self, reach: &mut Reach, r: usize, dom: &[u16]) {
+        for col in 0..self.problem.columns {
+            let (mut l, mut h) = (i128::MAX, i128::MIN);
+            for &i in dom {
+                let v = self.cells[r][i as usize][col];
+                l = l.min(v.lo);
+                h = h.max(v.hi);
+            }
+            if dom.is_empty() {
+                (l, h) = (0, 0);
+            }
+            reach.lo[r][col] = l;
+            reach.hi[r][col] = h;
+        }
     }
 
     /// Whether rule `k` can still hold: for every column, the parent's reach meets the reach of
     /// the children's sum (exact for placed rows, bounds for the others).
-    fn rule_possible(&self, k: usize, chosen: &[Option<&Candidate>], reach: &Reach) -> bool {
+    fn rule_possible(&self, k: usize, chosen: &[Option<u16>], reach: &Reach) -> bool {
         let (parent, children) = &self.problem.tree[k];
-        let rows = &self.problem.rows;
+        let at = |r: usize, col: usize| match chosen[r] {
+            Some(i) => {
+                let v = self.cells[r][i as usize][col];
+                (v.lo, v.hi)
+            }
+            None => (reach.lo[r][col], reach.hi[r][col]),
+        };
         (0..self.problem.columns).all(|col| {
             let (mut lo, mut hi) = (0i128, 0i128);
             for &ch in children {
-                match chosen[ch] {
-                    Some(c) => {
-                        let v = cell(&rows[ch], c, col);
-                        lo += v.lo;
-                        hi += v.hi;
-                    }
-                    None => {
-                        lo += reach.lo[ch][col];
-                        hi += reach.hi[ch][col];
-                    }
-                }
+                let (l, h) = at(ch, col);
+                lo += l;
+                hi += h;
             }
-            let (plo, phi) = match chosen[*parent] {
-                Some(c) => {
-                    let v = cell(&rows[*parent], c, col);
-                    (v.lo, v.hi)
-                }
-                None => (reach.lo[*parent][col], reach.hi[*parent][col]),
-            };
+            let (plo, phi) = at(*parent, col);
             plo <= hi && lo <= phi
         })
     }
 
     /// Removes from every domain the candidates that no choice of the others can complete
     /// (bounds consistency on the sum rules), until nothing changes. False when a domain empties.
-    fn propagate(&self, domains: &mut [Vec<Candidate>], reach: &mut Reach) -> bool {
+    fn propagate(&self, domains: &mut [Domain], reach: &mut Reach) -> bool {
         let problem = self.problem;
         loop {
             let mut changed = false;
@@ -283,9 +312,10 @@ impl<'a> Search<'a> {
                 }
                 for &m in children.iter().chain(std::iter::once(parent)) {
                     let before = domains[m].len();
-                    let supported = |cand: &Candidate| {
+                    let cells = &self.cells[m];
+                    let supported = |i: &u16| {
                         (0..problem.columns).all(|col| {
-                            let v = cell(&problem.rows[m], cand, col);
+                            let v = cells[*i as usize][col];
                             let (mut lo, mut hi) = (0i128, 0i128);
                             for &ch in children.iter().filter(|&&ch| ch != m) {
                                 lo += reach.lo[ch][col];
@@ -298,13 +328,13 @@ impl<'a> Search<'a> {
                             }
                         })
                     };
-                    domains[m].retain(|c| supported(c));
+                    domains[m].retain(supported);
                     if domains[m].is_empty() {
                         return false;
                     }
                     if domains[m].len() != before {
                         changed = true;
-                        reach.update(problem, m, &domains[m]);
+                        self.update(reach, m, &domains[m]);
                     }
                 }
             }
@@ -314,9 +344,9 @@ impl<'a> Search<'a> {
         }
     }
 
-    /// A complete placement within `domains`: `Some(Some(_))` found, `Some(None)` there is none,
-    /// `None` the node limit ran out first.
-    fn solution(&mut self, domains: &[Vec<Candidate>], reach: &Reach) -> Option<Option<Vec<Candidate>>> {
+    /// A complete placement within `domains`: `Some(Some(_))` found (candidate index per row),
+    /// `Some(None)` there is none, `None` the node limit ran out first.
+    fn solution(&mut self, domains: &[Domain], reach: &Reach) -> Option<Option<Vec<u16>>> {
         let mut domains = domains.to_vec();
         let mut reach = reach.clone();
         if !self.propagate(&mut domains, &mut reach) {
@@ -326,29 +356,31 @@ impl<'a> Search<'a> {
         // Most constrained rows first: settled rows prune the rest through the sums.
         let mut order: Vec<usize> = (0..domains.len()).collect();
         order.sort_by_key(|&r| domains[r].len());
-        let mut chosen: Vec<Option<&Candidate>> = vec![None; domains.len()];
+        let mut chosen: Vec<Option<u16>> = vec![None; domains.len()];
         let found = self.dfs(0, &order, &domains, &reach, &mut chosen)?;
-        Some(found.then(|| chosen.iter().map(|c| c.cloned().unwrap_or_default()).collect()))
+        Some(found.then(|| chosen.iter().map(|c| c.unwrap_or(0)).collect()))
     }
 
-    fn dfs<'d>(
+    fn dfs(
         &mut self,
         depth: usize,
         order: &[usize],
-        domains: &'d [Vec<Candidate>],
+        domains: &[Domain],
         reach: &Reach,
-        chosen: &mut Vec<Option<&'d Candidate>>,
+        chosen: &mut Vec<Option<u16>>,
     ) -> Option<bool> {
         let Some(&row) = order.get(depth) else { return Some(true) };
-        for cand in &domains[row] {
+        for &cand in &domains[row] {
             self.nodes += 1;
             if self.nodes > NODE_LIMIT {
                 chosen[row] = None;
                 return None;
             }
             chosen[row] = Some(cand);
-            let ok =
-                self.rules_of[row].iter().filter(|&&k| self.active[k]).all(|&k| self.rule_possible(k, chosen, reach));
+            let ok = self.rules_of[row]
+                .iter()
+                .filter(|&&k| self.active[k])
+                .all(|&k| self.rule_possible(k, chosen, reach));
             // The solution is read from `chosen`, so a success leaves it in place.
             if ok && self.dfs(depth + 1, order, domains, reach, chosen)? {
                 return Some(true);
@@ -358,20 +390,20 @@ impl<'a> Search<'a> {
         Some(false)
     }
 
-    /// For each row, the candidates that occur in some complete placement; `None` when there is
-    /// no placement at all.
-    fn feasible(&mut self, domains: &[Vec<Candidate>]) -> Option<Vec<Vec<Candidate>>> {
+    /// For each row, the candidate indices that occur in some complete placement; `None` when
+    /// there is no placement at all.
+    fn feasible(&mut self, domains: &[Domain]) -> Option<Vec<Domain>> {
         let mut domains = domains.to_vec();
-        let mut reach = Reach::of(self.problem, &domains);
+        let mut reach = self.reach(&domains);
         if !self.propagate(&mut domains, &mut reach) {
             return None;
         }
         // Candidates seen in a solution need no test of their own.
-        let mut seen: Vec<Vec<Candidate>> = vec![Vec::new(); domains.len()];
-        let record = |sol: &[Candidate], seen: &mut Vec<Vec<Candidate>>| {
-            for (r, c) in sol.iter().enumerate() {
-                if !seen[r].contains(c) {
-                    seen[r].push(c.clone());
+        let mut seen: Vec<Domain> = vec![Vec::new(); domains.len()];
+        let record = |sol: &[u16], seen: &mut Vec<Domain>| {
+            for (r, &c) in sol.iter().enumerate() {
+                if !seen[r].contains(&c) {
+                    seen[r].push(c);
                 }
             }
         };
@@ -393,9 +425,9 @@ impl<'a> Search<'a> {
                     continue;
                 }
                 let mut pinned = domains.clone();
-                pinned[row] = vec![cand.clone()];
+                pinned[row] = vec![cand];
                 let mut pinned_reach = reach.clone();
-                pinned_reach.update(self.problem, row, &pinned[row]);
+                self.update(&mut pinned_reach, row, &pinned[row]);
                 match self.solution(&pinned, &pinned_reach) {
                     Some(Some(sol)) => {
                         record(&sol, &mut seen);
@@ -419,23 +451,22 @@ pub fn solve(problem: &Problem) -> Vec<Placement> {
         .rows
         .iter()
         .enumerate()
-        .map(|(r, values)| {
-            placements(values.len(), problem.columns).into_iter().filter(|c| problem.row_fits(r, c)).collect()
-        })
+        .map(|(r, _)| problem.row_candidates(r))
         .collect();
-    let all_active = vec![true; problem.tree.len()];
-    // Rows that fit nowhere on their own cannot take part in the search.
-    let searchable: Vec<Vec<Candidate>> =
+    // Rows that fit nowhere on their own still take part in the search, at their leftmost place.
+    let cands: Vec<Vec<Candidate>> =
         local.iter().enumerate().map(|(r, d)| if d.is_empty() { fallback(problem, r) } else { d.clone() }).collect();
-    let mut feasible = Search::new(problem, all_active.clone()).feasible(&searchable);
+    let all: Vec<Domain> = cands.iter().map(|c| (0..c.len() as u16).collect()).collect();
+    let all_active = vec![true; problem.tree.len()];
+    let mut feasible = Search::new(problem, &cands, all_active.clone()).feasible(&all);
     if feasible.is_none() {
         // One slip in the document breaks one rule; find the rules whose removal alone restores a
         // solution and keep what any of those solutions allow.
-        let mut union: Option<Vec<Vec<Candidate>>> = None;
+        let mut union: Option<Vec<Domain>> = None;
         for k in 0..problem.tree.len() {
             let mut active = all_active.clone();
             active[k] = false;
-            if let Some(f) = Search::new(problem, active).feasible(&searchable) {
+            if let Some(f) = Search::new(problem, &cands, active).feasible(&all) {
                 union = Some(match union {
                     None => f,
                     Some(u) => u
@@ -447,6 +478,7 @@ pub fn solve(problem: &Problem) -> Vec<Placement> {
                                     a.push(c);
                                 }
                             }
+                            a.sort_unstable();
                             a
                         })
                         .collect(),
@@ -458,11 +490,12 @@ pub fn solve(problem: &Problem) -> Vec<Placement> {
     (0..problem.rows.len())
         .map(|r| {
             if local[r].is_empty() {
-                return Placement::Inconsistent(fallback(problem, r).into_iter().next().unwrap_or_default());
+                return Placement::Inconsistent(cands[r].first().cloned().unwrap_or_default());
             }
-            match feasible.as_ref().map(|f| &f[r]) {
-                Some(f) if f.len() == 1 => Placement::Resolved(f[0].clone()),
-                Some(f) if f.len() > 1 => Placement::Ambiguous(f.clone()),
+            let pick = |d: &Domain| d.iter().map(|&i| cands[r][i as usize].clone()).collect::<Vec<_>>();
+            match feasible.as_ref().map(|f| pick(&f[r])) {
+                Some(mut f) if f.len() == 1 => Placement::Resolved(f.remove(0)),
+                Some(f) if f.len() > 1 => Placement::Ambiguous(f),
                 _ if local[r].len() == 1 => Placement::Resolved(local[r][0].clone()),
                 _ => Placement::Ambiguous(local[r].clone()),
             }
