@@ -1,5 +1,6 @@
 //! The `yusuan` command: a thin layer over the library crates.
 
+mod check;
 mod extract;
 mod lang;
 
@@ -28,8 +29,31 @@ enum ExtractFormat {
     Text,
 }
 
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum CheckFormat {
+    Human,
+    Json,
+}
+
 #[derive(Subcommand)]
 enum Command {
+    /// Check a published disclosure: report every figure that does not add up. Exit status 0 when
+    /// no error, 1 when any error, 2 when the input could not be read.
+    Check {
+        /// The disclosure file (text extracted from its PDF, any encoding).
+        file: PathBuf,
+        /// Output: human (findings with the lines they concern) or json (a stable contract).
+        #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
+        format: CheckFormat,
+        /// Also list the figures no rule could verify, and info findings.
+        #[arg(long)]
+        verbose: bool,
+        /// An official classification catalog (CSV or XLSX) over the partial built-in one.
+        #[arg(long)]
+        catalog: Option<PathBuf>,
+    },
+    /// Print the rule reference: every rule's code, name, severity and documentation.
+    Rules,
     /// Read a published disclosure (text extracted from its PDF, any encoding) into the typed model.
     Extract {
         /// The disclosure file.
@@ -46,6 +70,10 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
+        Command::Check { file, format, verbose, catalog } => {
+            check::run(&file, format, verbose, catalog.as_deref(), cli.lang)
+        }
+        Command::Rules => check::rules(cli.lang),
         Command::Extract { file, format, catalog } => extract::run(&file, format, catalog.as_deref(), cli.lang),
     };
     match result {

@@ -1,0 +1,113 @@
+//! What a rule sees: the document, the configuration, the catalog, and figures as intervals.
+
+use crate::finding::Message;
+use rust_decimal::Decimal;
+use yusuan_model::catalog::Catalog;
+use yusuan_model::identities::CellRef;
+use yusuan_model::money::{Interval, Money};
+use yusuan_model::registry::schema;
+use yusuan_model::span::Span;
+use yusuan_model::table::{Row, Table};
+use yusuan_model::Disclosure;
+
+/// Settings a reviewer may change.
+#[derive(Clone, Debug)]
+pub struct Config {
+    /// The weight indicators carry together in a performance-target table (the seed's scheme:
+    /// indicators 90, 预算执行率 the other 10).
+    pub indicator_weight: Decimal,
+    /// A change at least this large (percent) needs a stated reason.
+    pub notable_change_percent: Decimal,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config { indicator_weight: Decimal::from(90), notable_change_percent: Decimal::from(10) }
+    }
+}
+
+/// A figure as a rule uses it: the interval of true amounts, what was printed (none for an empty
+/// cell, which is an exact zero), where, and what it is.
+#[derive(Clone, Debug)]
+pub struct Fig {
+    pub interval: Interval,
+    pub printed: Option<Money>,
+    pub span: Option<Span>,
+    /// Where to point when the figure has no span of its own (the row of an empty cell).
+    pub anchor: Span,
+    pub label: Message,
+}
+
+impl Fig {
+    pub fn printed(m: &Money, span: Span, label: Message) -> Fig {
+        Fig { interval: m.bounds(), printed: Some(*m), span: Some(span), anchor: span, label }
+    }
+
+    pub fn zero(anchor: Span, label: Message) -> Fig {
+        Fig { interval: Interval::ZERO, printed: None, span: None, anchor, label }
+    }
+}
+
+/// The document under check and what rules need around it.
+pub struct Context<'a> {
+    pub doc: &'a Disclosure,
+    pub config: &'a Config,
+    pub catalog: &'a Catalog,
+}
+
+impl<'a> Context<'a> {
+    /// The label of a cell: the row's code and name, and the column's header.
+    pub fn cell_label(table: &Table, row: &Row, col: usize) -> Message {
+        let column = schema(&table.kind)
+            .and_then(|s| s.panels.get(row.panel as usize))
+            .and_then(|p| p.columns.get(col))
+            .map(|c| (c.header.join("/"), c.key))
+            .unwrap_or_default();
+        let name = match (&row.code, &row.project) {
+            (Some(code), Some(p)) => format!("{} {}（{}）", code.spaced(), row.name.value, p.value),
+            (Some(code), None) => format!("{} {}", code.spaced(), row.name.value),
+            (None, _) => row.name.value.clone(),
+        };
+        let title = table.number.map(|n| format!("表{n}")).unwrap_or_else(|| table.title.value.clone());
+        Message::new(format!("{title}“{name}”{}", column.0), format!("{title} '{name}' {}", column.1))
+    }
+
+    /// A cell as a figure, when its row's columns are settled.
+    pub fn cell(&self, table: &Table, row: &Row, col: usize) -> Option<Fig> {
+        if !row.is_resolved() {
+            return None;
+        }
+        let label = Self::cell_label(table, row, col);
+        Some(match row.cell(col) {
+            Some(c) => Fig::printed(&c.value, c.span, label),
+            None => Fig::zero(row.span, label),
+        })
+    }
+
+    /// A cell named by kind, panel, row and column: zero for an empty table, and for a code a
+    /// table does not list; `None` when the table is absent or the row unsettled.
+    pub fn cell_ref(&self, c: &CellRef) -> Option<Fig> {
+        let table = self.doc.table(c.table)?;
+        let s = schema(c.table)?;
+        let p = s.panels.iter().position(|p| p.key == c.panel)?;
+        let col = s.panels[p].column_index(c.column)?;
+        let label = || Message::new(format!("{}（{}）", table.title.value, c.column), format!("{} ({})", c.table, c.column));
+        if table.is_empty_table() {
+            let anchor = table.empty_statement.as_ref().map(|s| s.span).unwrap_or(table.title.span);
+            return Some(Fig::zero(anchor, label()));
+        }
+        let by_code = c.row.chars().all(|ch| ch.is_ascii_digit());
+        let row = table.panel_rows(p as u8).find(|r| {
+            if by_code {
+                r.code.as_ref().is_some_and(|x| x.as_str() == c.row)
+            } else {
+                r.fixed.as_deref() == Some(c.row)
+            }
+        });
+        match row {
+            Some(r) => self.cell(table, r, col),
+            None if by_code => Some(Fig::zero(table.title.span, label())),
+            None => None,
+        }
+    }
+}

@@ -1,0 +1,48 @@
+use crate::context::{Context, Fig};
+use crate::finding::Message;
+use crate::rule::Sink;
+use yusuan_model::registry::schema;
+use yusuan_model::table::RowKeyKind;
+
+crate::rule! {
+    /// Flags a row that is not the sum of the rows under it, column by column: a 类 against its
+    /// 款, a 款 against its 项 (or projects), the total row against the 类 (or units).
+    ///
+    /// Tables are typed by hand from spreadsheets; a changed item that was not carried up to its
+    /// 款 and 类 leaves every level above it wrong.
+    ///
+    /// Example: `208 01 人力资源和社会保障管理事务 921.59` with items 319.59 + 56.00 + 15.00 + 521.00 = 911.59.
+    TABLE_PARENT_SUM: code "T002", name "table-parent-sum", family Tables, severity Error, check check
+}
+
+fn check(cx: &Context, sink: &mut Sink) {
+    for table in &cx.doc.tables {
+        let Some(s) = schema(&table.kind) else { continue };
+        for (p, panel) in s.panels.iter().enumerate() {
+            // Declared rows are summed by their own rule (T003).
+            if panel.row_key == RowKeyKind::Fixed {
+                continue;
+            }
+            for (i, parent) in table.rows.iter().enumerate() {
+                if parent.panel as usize != p {
+                    continue;
+                }
+                let children: Vec<_> = table.rows.iter().filter(|r| r.parent == Some(i)).collect();
+                if children.is_empty() || !parent.is_resolved() || children.iter().any(|c| !c.is_resolved()) {
+                    continue;
+                }
+                for col in 0..panel.columns.len() {
+                    let Some(total) = cx.cell(table, parent, col) else { continue };
+                    let parts: Option<Vec<Fig>> = children.iter().map(|c| cx.cell(table, c, col)).collect();
+                    let Some(parts) = parts else { continue };
+                    // Nothing printed on either side: nothing to evaluate.
+                    if total.printed.is_none() && parts.iter().all(|f| f.printed.is_none()) {
+                        continue;
+                    }
+                    let what = Message::new("上级科目与下级科目之和不符", "a row against the sum of the rows under it");
+                    sink.sum(&total, &parts, &what);
+                }
+            }
+        }
+    }
+}

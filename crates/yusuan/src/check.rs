@@ -1,0 +1,193 @@
+//! `yusuan check` and `yusuan rules`.
+
+use crate::lang::Lang;
+use crate::CheckFormat;
+use serde::Serialize;
+use std::io::{IsTerminal, Write};
+use std::path::Path;
+use std::process::ExitCode;
+use yusuan_checker::{check, Config, Finding, Report, Severity};
+use yusuan_readers::decode::decode;
+use yusuan_readers::text::read_bytes_with;
+
+/// The JSON contract of `check --format json`.
+#[derive(Serialize)]
+struct JsonReport<'a> {
+    findings: Vec<JsonFinding<'a>>,
+    coverage: JsonCoverage,
+    summary: &'a yusuan_checker::finding::Summary,
+}
+
+#[derive(Serialize)]
+struct JsonFinding<'a> {
+    rule: &'a str,
+    severity: Severity,
+    message: &'a str,
+    file: String,
+    line: u32,
+    end_line: u32,
+    column: u32,
+    end_column: u32,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    expected: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    actual: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct JsonCoverage {
+    figures: usize,
+    verified: usize,
+}
+
+pub fn run(file: &Path, format: CheckFormat, verbose: bool, catalog_file: Option<&Path>, lang: Lang) -> Result<ExitCode, String> {
+    let catalog = crate::extract::catalog(catalog_file, lang)?;
+    let bytes = std::fs::read(file)
+        .map_err(|e| format!("{}: {} ({e})", file.display(), lang.pick("无法读取文件", "cannot read the file")))?;
+    let text = decode(&bytes).text;
+    let doc = read_bytes_with(&bytes, &catalog);
+    let report = check(&doc, &Config::default(), &catalog);
+    let out = match format {
+        CheckFormat::Json => json(&report, file, lang)?,
+        CheckFormat::Human => human(&report, &text, file, lang, verbose, std::io::stdout().is_terminal()),
+    };
+    std::io::stdout().write_all(out.as_bytes()).map_err(|e| e.to_string())?;
+    Ok(if report.has_errors() { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+fn json(report: &Report, file: &Path, lang: Lang) -> Result<String, String> {
+    let findings = report
+        .findings
+        .iter()
+        .map(|f| JsonFinding {
+            rule: f.rule,
+            severity: f.severity,
+            message: f.message.get(lang.code()),
+            file: file.display().to_string(),
+            line: f.span.line,
+            end_line: f.span.end_line,
+            column: f.span.col,
+            end_column: f.span.end_col,
+            expected: f.expected.as_deref(),
+            actual: f.actual.as_deref(),
+        })
+        .collect();
+    let j = JsonReport {
+        findings,
+        coverage: JsonCoverage { figures: report.coverage.figures, verified: report.coverage.verified },
+        summary: &report.summary,
+    };
+    serde_json::to_string_pretty(&j).map(|s| s + "\n").map_err(|e| e.to_string())
+}
+
+fn paint(text: &str, code: &str, color: bool) -> String {
+    if color {
+        format!("\x1b[{code}m{text}\x1b[0m")
+    } else {
+        text.to_string()
+    }
+}
+
+/// A finding as a compiler prints one: severity and code, message, then the source lines with
+/// the figure underlined.
+fn render_finding(f: &Finding, lines: &[&str], file: &Path, lang: Lang, color: bool) -> String {
+    let (label, colour) = match f.severity {
+        Severity::Error => (f.severity.label(lang.code()), "1;31"),
+        Severity::Warning => (f.severity.label(lang.code()), "1;33"),
+        Severity::Info => (f.severity.label(lang.code()), "1;36"),
+    };
+    let mut out = format!(
+        "{}[{}]: {}\n  --> {}:{}:{}\n",
+        paint(label, colour, color),
+        f.rule,
+        f.message.get(lang.code()),
+        file.display(),
+        f.span.line,
+        f.span.col
+    );
+    let mut underline = |span: yusuan_model::Span, note: Option<&str>| {
+        let Some(text) = lines.get(span.line.saturating_sub(1) as usize) else { return };
+        let start = span.col.saturating_sub(1) as usize;
+        let end = if span.end_line == span.line { span.end_col.saturating_sub(1) as usize } else { text.chars().count() };
+        let width = |s: &str| s.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum::<usize>();
+        let before: String = text.chars().take(start).collect();
+        let inside: String = text.chars().skip(start).take(end.saturating_sub(start).max(1)).collect();
+        out.push_str(&format!("{:>5} | {}\n", span.line, text));
+        out.push_str(&format!(
+            "      | {}{}{}\n",
+            " ".repeat(width(&before)),
+            paint(&"^".repeat(width(&inside).max(1)), colour, color),
+            note.map(|n| format!(" {n}")).unwrap_or_default()
+        ));
+    };
+    underline(f.span, None);
+    for r in f.related.iter().take(12) {
+        underline(r.span, Some(r.label.get(lang.code())));
+    }
+    if let (Some(e), Some(a)) = (&f.expected, &f.actual) {
+        out.push_str(&format!("      = {}: {e}，{}: {a}\n", lang.pick("应为", "expected"), lang.pick("实为", "printed")));
+    }
+    out
+}
+
+fn human(report: &Report, text: &str, file: &Path, lang: Lang, verbose: bool, color: bool) -> String {
+    let lines: Vec<&str> = text.split('\n').map(|l| l.trim_end_matches('\r')).collect();
+    let mut out = String::new();
+    for f in &report.findings {
+        if f.severity == Severity::Info && !verbose {
+            continue;
+        }
+        out.push_str(&render_finding(f, &lines, file, lang, color));
+        out.push('\n');
+    }
+    let s = &report.summary;
+    out.push_str(&match lang {
+        Lang::Zh => format!(
+            "{}：{} 个错误，{} 个警告，{} 条提示；共 {} 个数字，{} 个经至少一条勾稽关系核验\n",
+            file.display(),
+            s.errors,
+            s.warnings,
+            s.infos,
+            report.coverage.figures,
+            report.coverage.verified
+        ),
+        Lang::En => format!(
+            "{}: {} errors, {} warnings, {} infos; {} figures, {} verified by at least one identity\n",
+            file.display(),
+            s.errors,
+            s.warnings,
+            s.infos,
+            report.coverage.figures,
+            report.coverage.verified
+        ),
+    });
+    if verbose {
+        out.push_str(lang.pick("未能核验的数字：\n", "figures no rule could verify:\n"));
+        for span in &report.coverage.unverified {
+            let text = lines.get(span.line.saturating_sub(1) as usize).copied().unwrap_or("");
+            let figure: String =
+                text.chars().skip(span.col.saturating_sub(1) as usize).take((span.end_col.saturating_sub(span.col)) as usize).collect();
+            out.push_str(&format!("  {}:{}:{} {}\n", file.display(), span.line, span.col, figure));
+        }
+    }
+    out
+}
+
+pub fn rules(lang: Lang) -> Result<ExitCode, String> {
+    let mut out = String::new();
+    for r in yusuan_checker::rules::ALL {
+        out.push_str(&format!(
+            "{} {} [{}] ({})\n",
+            r.info.code,
+            r.info.name,
+            r.info.severity.label(lang.code()),
+            r.info.family.label(lang.code())
+        ));
+        for line in r.info.doc.lines() {
+            out.push_str(&format!("    {}\n", line.trim()));
+        }
+        out.push('\n');
+    }
+    std::io::stdout().write_all(out.as_bytes()).map_err(|e| e.to_string())?;
+    Ok(ExitCode::SUCCESS)
+}
