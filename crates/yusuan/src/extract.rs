@@ -6,6 +6,7 @@ use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 use yusuan_readers::text::read_bytes;
+use yusuan_renderers::Lang as RLang;
 
 pub fn run(file: &Path, format: ExtractFormat, catalog: Option<&Path>, lang: Lang) -> Result<ExitCode, String> {
     let _ = catalog;
@@ -14,7 +15,9 @@ pub fn run(file: &Path, format: ExtractFormat, catalog: Option<&Path>, lang: Lan
     let disclosure = read_bytes(&bytes);
     let out = match format {
         ExtractFormat::Json => serde_json::to_string_pretty(&disclosure).map_err(|e| e.to_string())? + "\n",
-        ExtractFormat::Text => yusuan_readers::summary::summary(&disclosure, lang.code()),
+        ExtractFormat::Text => {
+            yusuan_renderers::summary(&disclosure, if lang.code() == "en" { RLang::En } else { RLang::Zh })
+        }
     };
     std::io::stdout().write_all(out.as_bytes()).map_err(|e| e.to_string())?;
     Ok(ExitCode::SUCCESS)
