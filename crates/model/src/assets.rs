@@ -3,10 +3,11 @@
 use crate::money::Money;
 use crate::quantity::Quantity;
 use crate::span::{Span, Spanned};
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// What the narrative states of state assets.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct StateAssets {
     /// The date the holdings are stated at, as printed (`2023年底`).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -30,8 +31,9 @@ impl StateAssets {
 }
 
 /// A category of assets and what is said of it; `parts` are its `其中` breakdown.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct AssetCategory {
+    /// The category as printed (`房屋`, `车辆`, `一般公务用车`).
     pub name: Spanned<String>,
     /// How many (`2辆`, `15台`).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -42,6 +44,7 @@ pub struct AssetCategory {
     /// 价值.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<Spanned<Money>>,
+    /// Its `其中` breakdown, in printed order.
     pub parts: Vec<AssetCategory>,
 }
 
@@ -52,18 +55,19 @@ impl AssetCategory {
 }
 
 /// Equipment above a unit value: `单位价值 100万元以上大型设备 0台`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct EquipmentCount {
     /// What is counted (`大型设备`).
     pub name: Spanned<String>,
     /// The unit value it is above (`100万元`).
     pub unit_value_over: Spanned<Money>,
+    /// How many (`0台`).
     pub count: Spanned<Quantity>,
 }
 
 /// A purchase the budget arranges or states it does not: `未安排购置车辆经费`,
 /// `安排购置 50万元以上大型设备 0台`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct PurchasePlan {
     /// The clause as printed.
     pub text: Spanned<String>,
@@ -71,10 +75,13 @@ pub struct PurchasePlan {
     pub subject: Spanned<String>,
     /// False when the text says it is not arranged (`未安排`).
     pub arranged: bool,
+    /// The unit value it is above (`50万元`), when stated.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub unit_value_over: Option<Spanned<Money>>,
+    /// How many, when stated.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub count: Option<Spanned<Quantity>>,
+    /// The amount arranged, when stated.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<Spanned<Money>>,
 }

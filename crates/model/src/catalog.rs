@@ -4,12 +4,13 @@
 //! lack is *unknown*, not wrong. A user who holds the official catalog loads it whole, and then a
 //! missing code is wrong.
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fmt;
 
 /// The level of a code in its classification.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Level {
     /// 类: 3 digits.
@@ -49,7 +50,7 @@ impl Level {
 }
 
 /// Which classification a catalog or a code belongs to.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Classification {
     /// 支出功能分类科目.
@@ -62,7 +63,7 @@ pub enum Classification {
 
 /// A normalised classification code: its digits only (`2080102`), whatever way it was written
 /// (`208 01 02`, `208-01-02`, `2080102`).
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
 #[serde(transparent)]
 pub struct Code(String);
 
@@ -140,10 +141,13 @@ impl fmt::Display for Code {
 }
 
 /// One item of a catalog.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct CatalogEntry {
+    /// The code, digits only.
     pub code: Code,
+    /// The official name (科目名称).
     pub name: String,
+    /// 类, 款 or 项.
     pub level: Level,
 }
 
@@ -158,7 +162,7 @@ pub enum Lookup<'a> {
 }
 
 /// A classification catalog, partial or complete.
-#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize, JsonSchema)]
 pub struct Catalog {
     entries: BTreeMap<Code, CatalogEntry>,
     /// Whether the catalog claims to be the whole official edition.

@@ -2,17 +2,22 @@
 //! in; arithmetic happens in 元 with `rust_decimal` or in integer 分, never in floating point.
 
 use rust_decimal::Decimal;
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::ops::{Add, AddAssign, Neg, Sub};
 
 /// The unit a table or a sentence states amounts in (单位：万元 / 元 / 亿元).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum AmountUnit {
+    /// 分.
     Fen,
+    /// 元.
     Yuan,
+    /// 万元.
     Wan,
+    /// 亿元.
     Yi,
 }
 
@@ -63,7 +68,7 @@ impl AmountUnit {
 }
 
 /// Exact money in 分, the unit of computation when yusuan makes figures itself.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
 #[serde(transparent)]
 pub struct Fen(pub i64);
 
@@ -121,9 +126,11 @@ impl std::iter::Sum for Fen {
 
 /// An amount as a document printed it: the decimal exactly as written (its scale is the printed
 /// precision) and the unit it is in. `715.52` in a 万元 table is `Money { value: 715.52, unit: Wan }`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 pub struct Money {
+    /// The figure exactly as printed, as a decimal string; its scale is the printed precision (`"715.52"`, `"9"`).
     pub value: Decimal,
+    /// The unit the figure is in.
     pub unit: AmountUnit,
 }
 
@@ -214,9 +221,11 @@ impl fmt::Display for Money {
 }
 
 /// A closed interval of amounts in 元: what a rounded figure, or a sum of them, can truly be.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Interval {
+    /// Lower bound, 元.
     pub lo: Decimal,
+    /// Upper bound, 元.
     pub hi: Decimal,
 }
 
@@ -251,8 +260,9 @@ impl Sub for Interval {
 }
 
 /// A price per unit of something: `3500元/课时`, `200元/人/天`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct UnitPrice {
+    /// The amount per unit.
     pub price: Money,
     /// What the price is per, in order: `["人", "天"]` for `元/人/天`.
     pub per: Vec<String>,

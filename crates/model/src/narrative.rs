@@ -12,10 +12,11 @@ use crate::project::ProjectDescription;
 use crate::quantity::Quantity;
 use crate::rate::Rate;
 use crate::span::{Span, Spanned};
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// Where the money comes from (收入来源).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum FundSource {
     /// 一般公共预算（拨款）.
@@ -39,7 +40,7 @@ pub enum FundSource {
 }
 
 /// Which carry-over (结转结余).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum CarryOver {
     /// 上年结转结余, all of it.
@@ -51,7 +52,7 @@ pub enum CarryOver {
 }
 
 /// 基本支出 and its two parts.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Basic {
     /// 基本支出 itself.
@@ -63,9 +64,10 @@ pub enum Basic {
 }
 
 /// “三公”经费 and its parts.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum ThreePublic {
+    /// “三公”经费 as a whole.
     Total,
     /// 因公出国（境）费.
     Overseas,
@@ -80,12 +82,16 @@ pub enum ThreePublic {
 }
 
 /// 政府采购 and its parts.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Procurement {
+    /// 政府采购 as a whole.
     Total,
+    /// 货物.
     Goods,
+    /// 工程.
     Works,
+    /// 服务.
     Services,
     /// 面向中小企业预留.
     SmeReserved,
@@ -94,7 +100,7 @@ pub enum Procurement {
 }
 
 /// Which performance targets a count is of (预算绩效目标).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum PerformanceScope {
     /// 部门整体绩效目标.
@@ -107,11 +113,14 @@ pub enum PerformanceScope {
 
 /// A functional-classification item as the text names it: class, section and item names as
 /// written, and the code when written or resolvable from the names.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct FunctionItem {
+    /// 类 name as written.
     pub class: String,
+    /// 款 name as written.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub section: Option<String>,
+    /// 项 name as written.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub item: Option<String>,
     /// The code of the deepest level named, when written (`（208类）`) or found in the catalog.
@@ -120,7 +129,7 @@ pub struct FunctionItem {
 }
 
 /// What a fact is a figure of.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Subject {
     /// 收支总预算.
@@ -129,18 +138,25 @@ pub enum Subject {
     TotalIncome,
     /// 支出预算 (all expenditure).
     TotalExpenditure,
+    /// A source of funds (收入来源).
     Source(FundSource),
+    /// 上年结转结余.
     CarryOver(CarryOver),
     /// A carry-over item by name (`考务费`).
     CarryOverItem(String),
+    /// 基本支出 or one of its parts.
     Basic(Basic),
     /// 项目支出.
     Project,
+    /// A functional-classification item (类/款/项).
     Function(FunctionItem),
+    /// “三公”经费 or one of its parts.
     ThreePublic(ThreePublic),
     /// 机关运行经费.
     AgencyRunningCosts,
+    /// 政府采购 or one of its parts.
     Procurement(Procurement),
+    /// How many performance targets were set, and for how much.
     PerformanceTargets(PerformanceScope),
     /// A figure whose subject the lexicon does not know: the subject phrase as written.
     Other(String),
@@ -148,7 +164,7 @@ pub enum Subject {
 
 /// What the section a fact sits in talks about, from its heading (and refined by the fact's
 /// own words, `机关运行经费财政拨款预算`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Scope {
     /// 全口径: every source of funds.
@@ -169,31 +185,47 @@ pub enum Scope {
 
 /// The topic of a section, from its heading: how its words are to be read (财政拨款 in a
 /// carry-over section is the fiscal carry-over).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Topic {
+    /// 收支总体.
     Overall,
+    /// 收入.
     Income,
+    /// 支出.
     Expenditure,
+    /// 财政拨款收支总体.
     FiscalOverall,
+    /// 一般公共预算当年拨款.
     CurrentYear,
+    /// 基本支出.
     BasicExpenditure,
+    /// 项目支出.
     ProjectExpenditure,
+    /// 政府性基金预算.
     GovernmentFund,
+    /// 国有资本经营预算.
     StateCapital,
+    /// “三公”经费.
     ThreePublic,
+    /// 上年结转结余.
     CarryOver,
+    /// 机关（单位）运行经费.
     AgencyRunningCosts,
+    /// 政府采购.
     Procurement,
+    /// 国有资产占用.
     StateAssets,
+    /// 预算绩效.
     Performance,
     /// Project descriptions (项目名称：…), read by the project reader.
     Projects,
+    /// Anything else (其他重要事项, 其他需说明的事项).
     Other,
 }
 
 /// A numbered heading of the narrative (`三、 关于…支出预算情况说明`, `（一）…`).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Section {
     /// The number as printed, without punctuation: `十一`, or `一` for `（一）`.
     pub number: String,
@@ -204,30 +236,38 @@ pub struct Section {
     pub parent: Option<usize>,
     /// The title as printed, wrapped lines joined.
     pub title: String,
+    /// Whose money the section talks about.
     pub scope: Scope,
+    /// What the section talks about.
     pub topic: Topic,
+    /// The heading.
     pub span: Span,
 }
 
 /// Whether a year-on-year change goes up or down.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Direction {
+    /// 增加, 增长, 上升.
     Increase,
+    /// 减少, 下降.
     Decrease,
     /// 持平, 无增减, 无变化.
     Flat,
 }
 
 /// A change against last year: `比上年预算增加 54.84万元，增长 8.30%`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct YoyChange {
+    /// The change as an amount, when stated.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub amount: Option<Spanned<Money>>,
+    /// Up, down or flat.
     pub direction: Direction,
     /// The word as written before the amount (增加, 减少, 持平), or before the rate when no
     /// amount is given.
     pub direction_word: String,
+    /// The change as a percentage, when stated.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub rate: Option<Spanned<Rate>>,
     /// The word as written before the rate (增长, 下降, 增幅).
@@ -236,12 +276,14 @@ pub struct YoyChange {
     /// What it is compared with, as written (`比上年预算`, `同比`, `与上年相比`); empty when a
     /// part's change inherits its total's comparison (`其中：因公出国（境）费增加…`).
     pub compared_with: String,
+    /// The whole comparison.
     pub span: Span,
 }
 
 /// `占 68.11%`, `占总支出的 35.5%`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Share {
+    /// The percentage as printed.
     pub rate: Spanned<Rate>,
     /// The base as written (`总支出`), when written.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -252,43 +294,54 @@ pub struct Share {
 }
 
 /// Why a reason was given: 主要原因是… or 主要用于….
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum ReasonKind {
+    /// 主要原因是…: why the figure changed.
     Cause,
+    /// 主要用于…: what the money is for.
     Use,
 }
 
 /// A list of names the text gives (`收入预算包括：一般公共预算、单位资金…`).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Listing {
     /// The word that heads it: 包括, 主要包括, 其中.
     pub word: String,
     /// Whether the text claims the list is whole (包括) or not (其中, 主要包括, 等).
     pub complete: bool,
+    /// The names, in printed order.
     pub names: Vec<Spanned<String>>,
 }
 
 /// One statement of the narrative.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Fact {
+    /// What the figure is of.
     pub subject: Subject,
+    /// Whose money (from the section, refined by the fact's own words).
     pub scope: Scope,
+    /// The amount stated.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub amount: Option<Spanned<Money>>,
     /// A count stated with the subject (`绩效目标 1个`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub count: Option<Spanned<Quantity>>,
+    /// `占 X%`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub share: Option<Share>,
+    /// The change against last year.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub change: Option<YoyChange>,
+    /// The reason or use given, as printed.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reason: Option<Spanned<String>>,
+    /// Whether `reason` is a cause (主要原因是) or a use (主要用于).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reason_kind: Option<ReasonKind>,
     /// The text says there is none (`…未安排`, `无政府性基金预算拨款`).
     pub absent: bool,
+    /// The names the text lists with it (`包括：…`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub listing: Option<Listing>,
     /// The subject phrase as written.
@@ -299,6 +352,7 @@ pub struct Fact {
     /// The innermost section it was read in.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub section: Option<usize>,
+    /// The statement, from its subject to its last figure.
     pub span: Span,
 }
 
@@ -325,10 +379,14 @@ impl Fact {
 }
 
 /// 情况说明.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Narrative {
+    /// The numbered headings, in printed order; facts point into this list.
     pub sections: Vec<Section>,
+    /// Every statement of a figure (or of its absence), in printed order.
     pub facts: Vec<Fact>,
+    /// Project descriptions (项目名称, 预算安排规模, 资金分配情况 …).
     pub projects: Vec<ProjectDescription>,
+    /// 国有资产占用使用情况.
     pub state_assets: StateAssets,
 }

@@ -2,9 +2,11 @@
 //! place, bytes it could not decode. Notes are part of the model, so nothing is lost silently.
 
 use crate::span::Span;
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+/// What a note is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum NoteKind {
     /// More than one placement of a row's values in the columns fits every identity.
@@ -24,12 +26,16 @@ pub enum NoteKind {
 }
 
 /// A note, in Chinese (the default) and in English.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct ReadNote {
+    /// What sort of note it is.
     pub kind: NoteKind,
+    /// Where in the source, when the note is about a place.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub span: Option<Span>,
+    /// The message in Chinese.
     pub zh: String,
+    /// The message in English.
     pub en: String,
 }
 

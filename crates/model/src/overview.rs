@@ -1,33 +1,38 @@
 //! Part 1 部门概况: duties, organisation, staffing.
 
 use crate::span::Spanned;
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// 部门概况.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Overview {
     /// The department named in the part heading (`2024年…部门概况`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub department: Option<Spanned<String>>,
+    /// The year named in the part heading.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub year: Option<Spanned<u16>>,
     /// 主要职能, in order.
     pub duties: Vec<Duty>,
+    /// 机构设置.
     pub organisation: Organisation,
+    /// 人员情况.
     pub staffing: Staffing,
 }
 
 /// One duty (`（三）组织实施…`), its text joined across wrapped lines.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Duty {
     /// The printed number (`（三）` is 3); `None` when the duties are not numbered.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub number: Option<u32>,
+    /// The duty, wrapped lines joined.
     pub text: Spanned<String>,
 }
 
 /// 机构设置: subordinate budget units and internal divisions.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Organisation {
     /// The statement that there are no subordinate units, as printed (`无下属预算单位`).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -35,6 +40,7 @@ pub struct Organisation {
     /// The declared number of subordinate units (`下属预算单位 3个`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub subordinate_unit_count: Option<Spanned<u32>>,
+    /// The subordinate units listed, in printed order.
     pub subordinate_units: Vec<Spanned<String>>,
     /// The declared number of internal divisions (`下设 5个处室`).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -47,7 +53,7 @@ pub struct Organisation {
 }
 
 /// 人员情况.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Staffing {
     /// 编制数.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -60,7 +66,7 @@ pub struct Staffing {
 }
 
 /// Which group of people a part counts.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum StaffKind {
     /// 在职.
@@ -69,6 +75,7 @@ pub enum StaffKind {
     Retired,
     /// 离休 (retired cadres of before 1949).
     RetiredCadre,
+    /// Any other label.
     Other,
 }
 
@@ -87,11 +94,13 @@ impl StaffKind {
 }
 
 /// One part of the staff (`在职 24人，增加 6人`).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct StaffPart {
+    /// The group counted.
     pub kind: StaffKind,
     /// The label as printed (`在职`).
     pub label: Spanned<String>,
+    /// How many people.
     pub count: Spanned<u32>,
     /// The change on last year, signed (`增加 6人` is +6, `减少 2人` is −2).
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -7,10 +7,11 @@ use crate::money::Money;
 use crate::quantity::Quantity;
 use crate::span::Spanned;
 use rust_decimal::Decimal;
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// Whose targets a table states.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum PerformanceKind {
     /// 部门整体绩效目标表.
@@ -21,7 +22,7 @@ pub enum PerformanceKind {
 }
 
 /// How an indicator's value bounds the outcome: `＞=`, `≥`, `大于等于`, `不低于` are all `Ge`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Comparison {
     /// ≥
@@ -51,10 +52,12 @@ impl Comparison {
 
 /// A target or an actual: a number with its unit (`38000人次`, `95%`, `13.50万元`) or, for
 /// qualitative indicators, the words printed (`提高`, `解决`).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum TargetValue {
+    /// A number and its unit word (`38000人次`, `95%`).
     Quantity(Quantity),
+    /// Words (`提高`).
     Text(String),
 }
 
@@ -68,7 +71,7 @@ impl TargetValue {
 }
 
 /// One row of the indicator grid (一级指标 / 二级指标 / 三级指标 …).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Indicator {
     /// 一级指标: 产出指标, 成本指标, 效益指标, 满意度指标, 履职效能 …
     pub level1: Option<Spanned<String>>,
@@ -93,15 +96,18 @@ pub struct Indicator {
 }
 
 /// One line of a 部门整体 table's 资金来源 block (上级安排 / 本级安排 / 其他).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct FundingSource {
+    /// The source as printed (`本级安排`).
     pub source: Spanned<String>,
+    /// Its amount.
     pub amount: Spanned<Money>,
 }
 
 /// One 绩效目标表.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct PerformanceTargets {
+    /// 部门整体 or 项目.
     pub kind: PerformanceKind,
     /// The title line as printed (`项目支出绩效目标表`).
     pub title: Option<Spanned<String>>,
@@ -127,6 +133,7 @@ pub struct PerformanceTargets {
     pub funding: Vec<FundingSource>,
     /// 项目总体目标 / 年度绩效目标.
     pub goal: Option<Spanned<String>>,
+    /// The indicator grid, one entry per row, in printed order.
     pub indicators: Vec<Indicator>,
 }
 

@@ -4,10 +4,11 @@ use crate::money::{Money, UnitPrice};
 use crate::quantity::Quantity;
 use crate::span::{Span, Spanned};
 use rust_decimal::Decimal;
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// One project as the narrative describes it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct ProjectDescription {
     /// The printed number (`（三）` is 3), if any.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -43,14 +44,16 @@ impl ProjectDescription {
 }
 
 /// 设立的政策依据: the full text and the documents it cites.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct PolicyBasis {
+    /// The whole text, wrapped lines joined.
     pub text: Spanned<String>,
+    /// The documents it cites, in printed order.
     pub documents: Vec<CitedDocument>,
 }
 
 /// A document cited as a basis: `《…的通知》（新人社发〔2018〕51号）`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct CitedDocument {
     /// The title inside 《》.
     pub title: Spanned<String>,
@@ -60,8 +63,9 @@ pub struct CitedDocument {
 }
 
 /// One item of 资金分配情况: `课程建设费 50课时*3500元/课时=17.5万元`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct AllocationItem {
+    /// The item name as printed.
     pub name: Spanned<String>,
     /// The amount the item states, in its printed unit.
     pub amount: Spanned<Money>,
@@ -71,14 +75,16 @@ pub struct AllocationItem {
 }
 
 /// `50课时*3500元/课时=17.5万元`: factors multiplied, and the printed result (the item's amount).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Expression {
+    /// The factors, in printed order.
     pub factors: Vec<Spanned<Factor>>,
+    /// The printed result.
     pub result: Spanned<Money>,
 }
 
 /// A factor of an expression.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Factor {
     /// `3500元/课时`.
@@ -114,23 +120,30 @@ impl Expression {
 }
 
 /// 资金执行时间: the dates as printed (`2024年 1月 1日`), and read where possible.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Period {
+    /// The start as printed.
     pub start: Spanned<String>,
+    /// The end as printed.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub end: Option<Spanned<String>>,
+    /// The start, read.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub start_date: Option<CnDate>,
+    /// The end, read.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub end_date: Option<CnDate>,
 }
 
 /// A date written `2024年 12月 31日` (month and day may be absent: `2024年`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
 pub struct CnDate {
+    /// Year.
     pub year: u16,
+    /// Month, 1–12.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub month: Option<u8>,
+    /// Day, 1–31.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub day: Option<u8>,
 }

@@ -2,12 +2,15 @@
 
 use crate::money::{parse_decimal, split_number};
 use rust_decimal::Decimal;
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// A number with the unit word written after it (possibly none).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Quantity {
+    /// The number as printed, as a decimal string.
     pub value: Decimal,
+    /// The unit word as printed (`人次`, `平方米`, `%`), empty when none.
     pub unit: String,
 }
 

@@ -1,14 +1,19 @@
 //! Where a figure or a piece of text came from in its source document.
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// A range in a text source: 1-based line and 1-based character column (Unicode scalar values,
 /// not bytes), end exclusive. A span may cross lines when the text it covers was wrapped.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
 pub struct Span {
+    /// First line, 1-based.
     pub line: u32,
+    /// First character of `line`, 1-based, in Unicode scalar values.
     pub col: u32,
+    /// Last line, 1-based.
     pub end_line: u32,
+    /// Column just after the last character on `end_line` (exclusive end).
     pub end_col: u32,
 }
 
@@ -37,9 +42,13 @@ impl std::fmt::Display for Span {
 }
 
 /// A value together with the span it was read from.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+// One schema definition per value type, named after it (`Spanned_Money`), not numbered.
+#[schemars(rename = "Spanned_{T}")]
 pub struct Spanned<T> {
+    /// The value read.
     pub value: T,
+    /// Where it was read.
     pub span: Span,
 }
 

@@ -4,6 +4,7 @@
 use crate::catalog::Code;
 use crate::money::{AmountUnit, Money};
 use crate::span::{Span, Spanned};
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// A column as declared: a stable key, and its header as the levels of the official merged
@@ -32,7 +33,7 @@ pub struct FixedRow {
 }
 
 /// How the rows of a panel are keyed.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum RowKeyKind {
     /// Functional codes 类/款/项 under a total row (tables 2, 3, 5, 8, 9).
@@ -71,10 +72,12 @@ impl Panel {
 }
 
 /// Whether a table belongs to a budget (预算) or to final accounts (决算).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum DocumentKind {
+    /// 部门预算.
     Budget,
+    /// 部门决算.
     FinalAccounts,
 }
 
@@ -99,18 +102,21 @@ impl TableSchema {
 }
 
 /// One value as printed, where it stands.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Cell {
+    /// The amount, in the table's unit, as printed.
     pub value: Money,
+    /// Where it was printed.
     pub span: Span,
 }
 
 /// Which columns a row's values stand in. Extracted text keeps the values in order but drops
-/// blank cells, so the columns are recovered from the table's identities.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// blank cells, so the columns are recovered from the table's identities. A column index is a
+/// position in the declared columns of the row's panel (`yusuan_model::registry`), 0-based.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(tag = "status", rename_all = "snake_case")]
 pub enum Assignment {
-    /// One column index per value.
+    /// Settled: one column index per value, in the order of `values`.
     Resolved { columns: Vec<u16> },
     /// More than one placement fits every identity; each candidate is one column index per value.
     Ambiguous { candidates: Vec<Vec<u16>> },
@@ -120,7 +126,7 @@ pub enum Assignment {
 }
 
 /// One row of a table.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Row {
     /// Index of the panel in the table's schema.
     pub panel: u8,
@@ -137,10 +143,12 @@ pub struct Row {
     pub project: Option<Spanned<String>>,
     /// The values in printed order.
     pub values: Vec<Cell>,
+    /// Which declared column each of `values` stands in.
     pub assignment: Assignment,
     /// Index of the parent row in `Table::rows` (a 款 for a 项, the total row for a 类).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub parent: Option<usize>,
+    /// The row, wrapped lines included.
     pub span: Span,
 }
 
@@ -161,22 +169,27 @@ impl Row {
 }
 
 /// A table as read from a document.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Table {
-    /// The schema's kind.
+    /// The schema's kind (`income_summary`, …): the key of its declaration in the registry, which
+    /// gives the columns that `Assignment` indexes into.
     pub kind: String,
     /// The number printed above it (`表 1`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub number: Option<u32>,
+    /// The title as printed.
     pub title: Spanned<String>,
     /// 编制部门 as printed.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub department: Option<Spanned<String>>,
+    /// The unit the table states (单位：万元).
     pub unit: AmountUnit,
+    /// The rows of every panel, in printed order.
     pub rows: Vec<Row>,
     /// The statement of an empty table (…为空表), when it is one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub empty_statement: Option<Spanned<String>>,
+    /// From the title to the last row.
     pub span: Span,
 }
 

@@ -2,5 +2,4 @@
 
 pub mod catalog_file;
 pub mod decode;
-pub mod summary;
 pub mod text;

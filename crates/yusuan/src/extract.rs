@@ -8,6 +8,7 @@ use std::process::ExitCode;
 use yusuan_model::Catalog;
 use yusuan_readers::catalog_file::load_catalog;
 use yusuan_readers::text::read_bytes_with;
+use yusuan_renderers::Lang as RLang;
 
 /// The catalog to read codes with: the built-in partial one, with the user's official catalog
 /// over it when given.
@@ -27,7 +28,9 @@ pub fn run(file: &Path, format: ExtractFormat, catalog_file: Option<&Path>, lang
     let disclosure = read_bytes_with(&bytes, &catalog);
     let out = match format {
         ExtractFormat::Json => serde_json::to_string_pretty(&disclosure).map_err(|e| e.to_string())? + "\n",
-        ExtractFormat::Text => yusuan_readers::summary::summary(&disclosure, lang.code()),
+        ExtractFormat::Text => {
+            yusuan_renderers::summary(&disclosure, if lang.code() == "en" { RLang::En } else { RLang::Zh })
+        }
     };
     std::io::stdout().write_all(out.as_bytes()).map_err(|e| e.to_string())?;
     Ok(ExitCode::SUCCESS)

@@ -1,0 +1,8 @@
+//! yusuan renderers: the model as text for people to read. Renderers only read the model; they
+//! never decide anything a reader or the checker should.
+
+mod lang;
+pub mod summary;
+
+pub use lang::Lang;
+pub use summary::summary;
