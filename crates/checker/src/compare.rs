@@ -71,7 +71,8 @@ pub fn rate_interval(rate: &Rate) -> Interval {
 
 /// A computed value shown as the document would print it: at `like`'s unit and precision.
 pub fn printed_like(yuan: Decimal, like: &Money) -> String {
-    let v = (yuan / like.unit.in_yuan()).round_dp_with_strategy(like.decimals(), RoundingStrategy::MidpointAwayFromZero);
+    let v =
+        (yuan / like.unit.in_yuan()).round_dp_with_strategy(like.decimals(), RoundingStrategy::MidpointAwayFromZero);
     let mut v = v;
     v.rescale(like.decimals());
     v.to_string()

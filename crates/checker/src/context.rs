@@ -72,13 +72,38 @@ impl<'a> Context<'a> {
         Message::new(format!("{title}“{name}”{}", column.0), format!("{title} '{name}' {}", column.1))
     }
 
-    /// A cell as a figure, when its row's columns are settled.
-    pub fn cell(&self, table: &Table, row: &Row, col: usize) -> Option<Fig> {
-        if !row.is_resolved() {
-            return None;
+    /// Whether a row's columns are known: resolved, or with a value in every column (then the
+    /// placement is forced even when the row does not add up).
+    pub fn settled(table: &Table, row: &Row) -> bool {
+        match row.assignment {
+            yusuan_model::table::Assignment::Resolved { .. } => true,
+            yusuan_model::table::Assignment::Inconsistent { .. } => {
+                let columns =
+                    schema(&table.kind).and_then(|s| s.panels.get(row.panel as usize)).map(|p| p.columns.len());
+                columns == Some(row.values.len())
+            }
+            yusuan_model::table::Assignment::Ambiguous { .. } => false,
         }
+    }
+
+    /// A cell as a figure, when its row's columns are settled.
+    /// An ambiguous row still settles a column when every candidate placement puts the same
+    /// value there (or leaves it empty): a row total is known even when its parts are not.
+    pub fn cell(&self, table: &Table, row: &Row, col: usize) -> Option<Fig> {
         let label = Self::cell_label(table, row, col);
-        Some(match row.cell(col) {
+        let value = if Self::settled(table, row) {
+            row.cell(col)
+        } else if let yusuan_model::table::Assignment::Ambiguous { candidates } = &row.assignment {
+            let at = |cand: &Vec<u16>| cand.iter().position(|&c| c as usize == col).and_then(|i| row.values.get(i));
+            let first = at(candidates.first()?);
+            if !candidates.iter().all(|c| at(c) == first) {
+                return None;
+            }
+            first
+        } else {
+            return None;
+        };
+        Some(match value {
             Some(c) => Fig::printed(&c.value, c.span, label),
             None => Fig::zero(row.span, label),
         })
@@ -91,7 +116,8 @@ impl<'a> Context<'a> {
         let s = schema(c.table)?;
         let p = s.panels.iter().position(|p| p.key == c.panel)?;
         let col = s.panels[p].column_index(c.column)?;
-        let label = || Message::new(format!("{}（{}）", table.title.value, c.column), format!("{} ({})", c.table, c.column));
+        let label =
+            || Message::new(format!("{}（{}）", table.title.value, c.column), format!("{} ({})", c.table, c.column));
         if table.is_empty_table() {
             let anchor = table.empty_statement.as_ref().map(|s| s.span).unwrap_or(table.title.span);
             return Some(Fig::zero(anchor, label()));

@@ -22,7 +22,7 @@ pub fn check(doc: &Disclosure, config: &Config, catalog: &Catalog) -> Report {
     let cx = Context { doc, config, catalog };
     let mut findings = Vec::new();
     let mut verified = HashSet::new();
-    for rule in rules::ALL {
+    for rule in rules::all() {
         let mut sink = rule::Sink { rule: rule.info, findings: &mut findings, verified: &mut verified };
         (rule.check)(&cx, &mut sink);
     }

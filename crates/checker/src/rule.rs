@@ -1,8 +1,8 @@
 //! How a rule is declared, and what it reports through.
 
 use crate::compare::{compare, printed_like, Verdict};
-use crate::finding::{Finding, Message, Related, Severity};
 use crate::context::{Context, Fig};
+use crate::finding::{Finding, Message, Related, Severity};
 use std::collections::HashSet;
 use yusuan_model::span::Span;
 
@@ -157,8 +157,20 @@ impl Sink<'_> {
                 let mut f = self.finding(
                     at,
                     Message::new(
-                        format!("{}：{}{} 与 {} 相差，属四舍五入误差", what.zh, stated.label.zh, shown(stated), parts_zh),
-                        format!("{}: {} {} differs from {} by rounding only", what.en, stated.label.en, shown(stated), parts_en),
+                        format!(
+                            "{}：{}{} 与 {} 相差，属四舍五入误差",
+                            what.zh,
+                            stated.label.zh,
+                            shown(stated),
+                            parts_zh
+                        ),
+                        format!(
+                            "{}: {} {} differs from {} by rounding only",
+                            what.en,
+                            stated.label.en,
+                            shown(stated),
+                            parts_en
+                        ),
                     ),
                 );
                 f.severity = crate::finding::Severity::Info;

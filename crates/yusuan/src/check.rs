@@ -40,7 +40,13 @@ struct JsonCoverage {
     verified: usize,
 }
 
-pub fn run(file: &Path, format: CheckFormat, verbose: bool, catalog_file: Option<&Path>, lang: Lang) -> Result<ExitCode, String> {
+pub fn run(
+    file: &Path,
+    format: CheckFormat,
+    verbose: bool,
+    catalog_file: Option<&Path>,
+    lang: Lang,
+) -> Result<ExitCode, String> {
     let catalog = crate::extract::catalog(catalog_file, lang)?;
     let bytes = std::fs::read(file)
         .map_err(|e| format!("{}: {} ({e})", file.display(), lang.pick("无法读取文件", "cannot read the file")))?;
@@ -108,7 +114,8 @@ fn render_finding(f: &Finding, lines: &[&str], file: &Path, lang: Lang, color: b
     let mut underline = |span: yusuan_model::Span, note: Option<&str>| {
         let Some(text) = lines.get(span.line.saturating_sub(1) as usize) else { return };
         let start = span.col.saturating_sub(1) as usize;
-        let end = if span.end_line == span.line { span.end_col.saturating_sub(1) as usize } else { text.chars().count() };
+        let end =
+            if span.end_line == span.line { span.end_col.saturating_sub(1) as usize } else { text.chars().count() };
         let width = |s: &str| s.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum::<usize>();
         let before: String = text.chars().take(start).collect();
         let inside: String = text.chars().skip(start).take(end.saturating_sub(start).max(1)).collect();
@@ -125,7 +132,11 @@ fn render_finding(f: &Finding, lines: &[&str], file: &Path, lang: Lang, color: b
         underline(r.span, Some(r.label.get(lang.code())));
     }
     if let (Some(e), Some(a)) = (&f.expected, &f.actual) {
-        out.push_str(&format!("      = {}: {e}，{}: {a}\n", lang.pick("应为", "expected"), lang.pick("实为", "printed")));
+        out.push_str(&format!(
+            "      = {}: {e}，{}: {a}\n",
+            lang.pick("应为", "expected"),
+            lang.pick("实为", "printed")
+        ));
     }
     out
 }
@@ -165,8 +176,11 @@ fn human(report: &Report, text: &str, file: &Path, lang: Lang, verbose: bool, co
         out.push_str(lang.pick("未能核验的数字：\n", "figures no rule could verify:\n"));
         for span in &report.coverage.unverified {
             let text = lines.get(span.line.saturating_sub(1) as usize).copied().unwrap_or("");
-            let figure: String =
-                text.chars().skip(span.col.saturating_sub(1) as usize).take((span.end_col.saturating_sub(span.col)) as usize).collect();
+            let figure: String = text
+                .chars()
+                .skip(span.col.saturating_sub(1) as usize)
+                .take((span.end_col.saturating_sub(span.col)) as usize)
+                .collect();
             out.push_str(&format!("  {}:{}:{} {}\n", file.display(), span.line, span.col, figure));
         }
     }
@@ -175,7 +189,7 @@ fn human(report: &Report, text: &str, file: &Path, lang: Lang, verbose: bool, co
 
 pub fn rules(lang: Lang) -> Result<ExitCode, String> {
     let mut out = String::new();
-    for r in yusuan_checker::rules::ALL {
+    for r in yusuan_checker::rules::all() {
         out.push_str(&format!(
             "{} {} [{}] ({})\n",
             r.info.code,

@@ -377,10 +377,8 @@ impl<'a> Search<'a> {
                 return None;
             }
             chosen[row] = Some(cand);
-            let ok = self.rules_of[row]
-                .iter()
-                .filter(|&&k| self.active[k])
-                .all(|&k| self.rule_possible(k, chosen, reach));
+            let ok =
+                self.rules_of[row].iter().filter(|&&k| self.active[k]).all(|&k| self.rule_possible(k, chosen, reach));
             // The solution is read from `chosen`, so a success leaves it in place.
             if ok && self.dfs(depth + 1, order, domains, reach, chosen)? {
                 return Some(true);
@@ -447,12 +445,7 @@ impl<'a> Search<'a> {
 /// Places every row's values.
 pub fn solve(problem: &Problem) -> Vec<Placement> {
     let problem = &Scaled::of(problem);
-    let local: Vec<Vec<Candidate>> = problem
-        .rows
-        .iter()
-        .enumerate()
-        .map(|(r, _)| problem.row_candidates(r))
-        .collect();
+    let local: Vec<Vec<Candidate>> = problem.rows.iter().enumerate().map(|(r, _)| problem.row_candidates(r)).collect();
     // Rows that fit nowhere on their own still take part in the search, at their leftmost place.
     let cands: Vec<Vec<Candidate>> =
         local.iter().enumerate().map(|(r, d)| if d.is_empty() { fallback(problem, r) } else { d.clone() }).collect();

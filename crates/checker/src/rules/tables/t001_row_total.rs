@@ -19,7 +19,7 @@ fn check(cx: &Context, sink: &mut Sink) {
         let Some(s) = schema(&table.kind) else { continue };
         for row in &table.rows {
             let Some(panel) = s.panels.get(row.panel as usize) else { continue };
-            if !row.is_resolved() || row.values.is_empty() {
+            if !Context::settled(table, row) || row.values.is_empty() {
                 continue;
             }
             for rule in panel.column_sums {

@@ -28,7 +28,8 @@ fn check(cx: &Context, sink: &mut Sink) {
                     continue;
                 }
                 let children: Vec<_> = table.rows.iter().filter(|r| r.parent == Some(i)).collect();
-                if children.is_empty() || !parent.is_resolved() || children.iter().any(|c| !c.is_resolved()) {
+                // Columns an ambiguous row leaves open come back as None below.
+                if children.is_empty() {
                     continue;
                 }
                 for col in 0..panel.columns.len() {

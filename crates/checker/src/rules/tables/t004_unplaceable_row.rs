@@ -16,12 +16,21 @@ crate::rule! {
 fn check(cx: &Context, sink: &mut Sink) {
     for table in &cx.doc.tables {
         for row in &table.rows {
+            // A row with a value in every column has its placement forced: T001 says what is wrong.
             if let yusuan_model::table::Assignment::Inconsistent { .. } = row.assignment {
+                if Context::settled(table, row) {
+                    continue;
+                }
                 let values: Vec<String> = row.values.iter().map(|v| v.value.value.to_string()).collect();
                 sink.report(
                     row.span,
                     Message::new(
-                        format!("表“{}”“{}”行的数值 {} 无论放在哪些栏目都不满足表内勾稽关系", table.title.value, row.name.value, values.join(" ")),
+                        format!(
+                            "表“{}”“{}”行的数值 {} 无论放在哪些栏目都不满足表内勾稽关系",
+                            table.title.value,
+                            row.name.value,
+                            values.join(" ")
+                        ),
                         format!(
                             "the figures {} of row '{}' in '{}' add up in no placement of the table's columns",
                             values.join(" "),

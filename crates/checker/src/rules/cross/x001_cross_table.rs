@@ -64,7 +64,12 @@ fn report(sink: &mut Sink, left: &Fig, right: &[Fig], minus: &[Fig], verdict: Ve
         names(right, "zh").join("、"),
         names(minus, "zh").join("、")
     );
-    let en = format!("{} exceeds what {} less {} leaves", left.label.en, names(right, "en").join(", "), names(minus, "en").join(", "));
+    let en = format!(
+        "{} exceeds what {} less {} leaves",
+        left.label.en,
+        names(right, "en").join(", "),
+        names(minus, "en").join(", ")
+    );
     let mut f = sink.finding(left.span.unwrap_or(left.anchor), Message::new(zh, en));
     f.related = right
         .iter()

@@ -1,0 +1,5 @@
+//! C: what a disclosure must contain.
+
+use crate::rule::Rule;
+
+pub const RULES: &[Rule] = &[];

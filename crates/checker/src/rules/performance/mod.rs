@@ -1,0 +1,5 @@
+//! P: performance-target tables.
+
+use crate::rule::Rule;
+
+pub const RULES: &[Rule] = &[];
