@@ -146,6 +146,26 @@ fn unit_line(line: &Line) -> Option<AmountUnit> {
     AmountUnit::parse_prefix(rest).map(|(u, _)| u)
 }
 
+/// Whether the number alone on line `k` is a class code whose name was wrapped to the next
+/// line (`208` / `社会保障和就业支出` / values), not a page number: what follows is a name, not
+/// the next row, a repeated page header or nothing.
+fn lone_code(lines: &[Line], k: usize) -> bool {
+    let own = tokens(&lines[k]);
+    if own.len() != 1 || own[0].text.len() != 3 || leading_code(&own).is_none() {
+        return false;
+    }
+    let Some(next) = lines[k + 1..].iter().find(|l| !l.is_blank()) else { return false };
+    let toks = tokens(next);
+    let Some(first) = toks.first() else { return false };
+    !next.is_page_number()
+        && meta_line(next).is_none()
+        && unit_line(next).is_none()
+        && !is_marker_line(next)
+        && !is_amount(first.text)
+        && leading_code(&toks).is_none()
+        && !is_total_label(first.text)
+}
+
 /// Reads one table block (title line first).
 pub fn read_block(
     lines: &[Line],
@@ -171,10 +191,13 @@ pub fn read_block(
         notes: Vec::new(),
     };
     let has_marker = lines.iter().any(is_marker_line);
+    let keyed_by_code = schema.panels.iter().any(|p| {
+        matches!(p.row_key, RowKeyKind::FunctionCode | RowKeyKind::EconCode | RowKeyKind::FunctionCodeProject)
+    });
     let mut in_header = true;
     let mut body: Vec<&Line> = Vec::new();
-    for line in &lines[1..] {
-        if line.is_blank() || line.is_page_number() {
+    for (k, line) in lines.iter().enumerate().skip(1) {
+        if line.is_blank() || (line.is_page_number() && !(keyed_by_code && lone_code(lines, k))) {
             continue;
         }
         if let Some((dept, unit)) = meta_line(line) {
