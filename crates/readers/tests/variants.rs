@@ -108,6 +108,86 @@ fn names_wrapped_at_other_characters() {
     }
 }
 
+// ---------------------------------------------------------------------------------------------
+// 2. Page breaks elsewhere.
+
+/// What an extractor leaves where a page breaks inside a table: the page number, then the next
+/// page's header repeated (编制部门 line, column headers, ※ line when the table has one).
+fn page_break(lines: &[String], t: &Table, page: u32) -> String {
+    let first_row = t.rows.iter().map(|r| r.span.line as usize).min().unwrap();
+    let (a, b) = (t.span.line as usize, t.span.end_line as usize);
+    let meta = (a..=b).find(|&i| lines[i - 1].contains("编制部门")).unwrap();
+    let marker = (meta..first_row).find(|&i| lines[i - 1].trim_start().starts_with('※'));
+    let end = marker.unwrap_or(first_row - 1);
+    let mut out = vec![page.to_string(), format!(" {}", lines[meta - 1].trim())];
+    out.extend(lines[meta..end].iter().cloned());
+    out.join("\n")
+}
+
+/// The line after which a page break goes in a table: the end of its `k`-th row in print order.
+fn after_row(t: &Table, k: usize) -> usize {
+    let mut ends: Vec<usize> = t.rows.iter().map(|r| r.span.end_line as usize).collect();
+    ends.sort_unstable();
+    ends.dedup();
+    ends[k.min(ends.len() - 1)]
+}
+
+#[test]
+fn page_break_with_repeated_header_inside_each_table() {
+    let lines = seed_lines();
+    for t in seed().tables.iter().filter(|t| t.rows.len() >= 3) {
+        // Mid-table, and after the first row.
+        for k in [t.rows.len() / 2, 0] {
+            let text = insert_after(&lines, vec![(after_row(t, k), page_break(&lines, t, 12))]);
+            assert_reads_as_seed(&text, &format!("page break after row {k} of {}", t.kind));
+        }
+    }
+}
+
+/// Some documents print the table's number and title again on every page.
+#[test]
+fn page_break_with_repeated_title_inside_each_table() {
+    let lines = seed_lines();
+    for t in seed().tables.iter().filter(|t| t.rows.len() >= 3) {
+        let brk = page_break(&lines, t, 12);
+        let (page, rest) = brk.split_once('\n').unwrap();
+        let number = t.number.map(|n| format!("表 {n}\n\n")).unwrap_or_default();
+        let text = format!("{page}\n{number}{}\n\n{rest}", t.title.value);
+        let text = insert_after(&lines, vec![(after_row(t, t.rows.len() / 2), text)]);
+        assert_reads_as_seed(&text, &format!("page break with title inside {}", t.kind));
+    }
+}
+
+#[test]
+fn page_number_alone_inside_each_table() {
+    let lines = seed_lines();
+    for t in seed().tables.iter().filter(|t| t.rows.len() >= 3) {
+        let text = insert_after(&lines, vec![(after_row(t, t.rows.len() / 2), "\n12\n".to_string())]);
+        assert_reads_as_seed(&text, &format!("page number inside {}", t.kind));
+    }
+}
+
+/// Page numbers between the lines of narrative paragraphs (Parts 1 and 3 before the performance
+/// tables): after every line that does not end its paragraph.
+#[test]
+fn page_numbers_inside_paragraphs() {
+    let lines = seed_lines();
+    let first_table = seed().tables.iter().map(|t| t.span.line as usize).min().unwrap();
+    let last_table = seed().tables.iter().map(|t| t.span.end_line as usize).max().unwrap();
+    let performance = lines.iter().position(|l| l.contains("绩效目标表")).unwrap();
+    let prose = (1..first_table - 2).chain(last_table + 1..performance);
+    let mid_paragraph: Vec<usize> = prose
+        .filter(|&i| {
+            let t = lines[i - 1].trim();
+            !t.is_empty() && !t.ends_with('。') && !t.ends_with('：') && t.chars().count() > 20
+        })
+        .collect();
+    assert!(mid_paragraph.len() > 50, "{}", mid_paragraph.len());
+    let inserts: Vec<(usize, String)> =
+        mid_paragraph.iter().enumerate().map(|(k, &i)| (i, format!("{}", k % 40 + 2))).collect();
+    assert_reads_as_seed(&insert_after(&lines, inserts), "page numbers inside paragraphs");
+}
+
 #[test]
 #[ignore]
 fn debug_dump() {

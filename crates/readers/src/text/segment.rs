@@ -88,6 +88,16 @@ fn table_number(text: &str) -> Option<u32> {
     n.parse().ok()
 }
 
+/// What a title line holds before the title or alias it ends with (`表1 收支预算总表` → `表1`).
+fn number_before_title(text: &str, schema: &TableSchema) -> Option<String> {
+    let f = fold_title(text);
+    std::iter::once(schema.title)
+        .chain(schema.aliases.iter().copied())
+        .filter_map(|t| f.strip_suffix(fold_title(t).as_str()))
+        .min_by_key(|rest| rest.len())
+        .map(str::to_string)
+}
+
 /// A heading of the narrative that ends a performance block: `（五）…`, `(五) …`, `十三、…`.
 fn narrative_heading(text: &str) -> bool {
     let t = text.trim();
@@ -124,9 +134,17 @@ pub fn segment(lines: &[Line]) -> Segments {
             marks.push((i, Mark::Performance));
         } else if let Some(schema) = table_title(text) {
             // The number is on the line before (skipping blanks), or on the same line.
-            let same = text.strip_suffix(schema.title).and_then(table_number);
+            let same = number_before_title(text, schema).and_then(|n| table_number(&n));
             let before = lines[..i].iter().rev().find(|l| !l.is_blank()).and_then(|l| table_number(&l.text));
-            marks.push((i, Mark::Table(schema, same.or(before))));
+            let number = same.or(before);
+            // A title printed again on the next page (with the same number or none) continues
+            // the table it repeats.
+            if let Some((_, Mark::Table(last, last_number))) = marks.last() {
+                if last.kind == schema.kind && (number.is_none() || number == *last_number) {
+                    continue;
+                }
+            }
+            marks.push((i, Mark::Table(schema, number)));
         }
     }
     let end_of = |k: usize| marks.get(k + 1).map(|(i, _)| *i).unwrap_or(lines.len());

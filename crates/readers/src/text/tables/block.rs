@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use yusuan_model::catalog::{fold_name, Catalog, Code, Level, Lookup};
 use yusuan_model::money::AmountUnit;
 use yusuan_model::note::{NoteKind, ReadNote};
-use yusuan_model::registry::fold_title;
+use yusuan_model::registry::{fold_title, schema_by_title};
 use yusuan_model::span::{Span, Spanned};
 use yusuan_model::table::{Cell, FixedRow, Panel, RowKeyKind, TableSchema};
 
@@ -146,6 +146,18 @@ fn unit_line(line: &Line) -> Option<AmountUnit> {
     AmountUnit::parse_prefix(rest).map(|(u, _)| u)
 }
 
+/// `表 3` alone on a line.
+fn is_number_line(line: &Line) -> bool {
+    let f = fold_title(&line.text);
+    f.strip_prefix('表').is_some_and(|n| !n.is_empty() && n.len() <= 3 && n.chars().all(|c| c.is_ascii_digit()))
+}
+
+/// The table's own title (or an alias), alone on a short line.
+fn is_own_title(line: &Line, schema: &TableSchema) -> bool {
+    let f = fold_title(&line.text);
+    f.chars().count() <= 40 && schema_by_title(&f).is_some_and(|s| s.kind == schema.kind)
+}
+
 /// Whether the number alone on line `k` is a class code whose name was wrapped to the next
 /// line (`208` / `社会保障和就业支出` / values), not a page number: what follows is a name, not
 /// the next row, a repeated page header or nothing.
@@ -196,8 +208,20 @@ pub fn read_block(
     });
     let mut in_header = true;
     let mut body: Vec<&Line> = Vec::new();
+    // Without a ※ line, the header a page break repeats is known by its text: the lines of the
+    // first page's header (up to the first line with a figure), skipped when they come again
+    // right after a repeated 编制部门 line.
+    let folded = |l: &Line| -> String { l.text.chars().filter(|c| !c.is_whitespace()).collect() };
+    let mut first_header: Vec<String> = Vec::new();
+    let mut seen_figure = false;
+    let mut metas = 0;
+    let mut repeating = false;
     for (k, line) in lines.iter().enumerate().skip(1) {
         if line.is_blank() || (line.is_page_number() && !(keyed_by_code && lone_code(lines, k))) {
+            continue;
+        }
+        // The number and title printed again on a later page.
+        if is_number_line(line) || (k > 1 && is_own_title(line, schema)) {
             continue;
         }
         if let Some((dept, unit)) = meta_line(line) {
@@ -208,7 +232,20 @@ pub fn read_block(
                 table.unit = u;
             }
             in_header = true;
+            metas += 1;
+            repeating = metas > 1;
             continue;
+        }
+        if !has_marker {
+            let f = folded(line);
+            if repeating && first_header.contains(&f) {
+                continue;
+            }
+            repeating = false;
+            seen_figure = seen_figure || tokens(line).iter().any(|t| is_amount(t.text));
+            if !seen_figure && metas == 1 {
+                first_header.push(f);
+            }
         }
         if let Some(u) = unit_line(line) {
             table.unit = u;
