@@ -88,6 +88,17 @@ fn table_number(text: &str) -> Option<u32> {
     n.parse().ok()
 }
 
+/// `表1` at the start of a title line that goes on with more than the title (`表1 2024年…`):
+/// the digits up to the first non-digit, at most three (a number run into a year is no number).
+fn leading_number(text: &str) -> Option<u32> {
+    let rest = text.trim_start().strip_prefix('表')?.trim_start();
+    let digits = rest.chars().take_while(|c| c.is_ascii_digit()).count();
+    if digits == 0 || digits > 3 {
+        return None;
+    }
+    rest[..digits].parse().ok()
+}
+
 /// What a title line holds before the title or alias it ends with (`表1 收支预算总表` → `表1`).
 fn number_before_title(text: &str, schema: &TableSchema) -> Option<String> {
     let f = fold_title(text);
@@ -134,7 +145,8 @@ pub fn segment(lines: &[Line]) -> Segments {
             marks.push((i, Mark::Performance));
         } else if let Some(schema) = table_title(text) {
             // The number is on the line before (skipping blanks), or on the same line.
-            let same = number_before_title(text, schema).and_then(|n| table_number(&n));
+            let same =
+                number_before_title(text, schema).and_then(|n| table_number(&n)).or_else(|| leading_number(text));
             let before = lines[..i].iter().rev().find(|l| !l.is_blank()).and_then(|l| table_number(&l.text));
             let number = same.or(before);
             // A title printed again on the next page (with the same number or none) continues

@@ -327,8 +327,9 @@ fn read_rows(table: &mut RawTable, body: &[&Line], has_marker: bool, known: &Kno
             loose.push(line);
         }
     }
+    let shared = shared_item_names(&rows, panel);
     for row in &mut rows {
-        finish_names(row, panel, known, catalog);
+        finish_names(row, panel, known, catalog, &shared);
     }
     // Rows without a single value that say the table is empty are its statement (a table of
     // free names, like 上年结转结余, takes any line for a row).
@@ -389,14 +390,14 @@ fn take_tokens(row: Option<&mut RawRow>, toks: &[Token<'_>], unit: AmountUnit) {
 }
 
 /// Sets the row's name (and project name) from its text pieces.
-fn finish_names(row: &mut RawRow, panel: &Panel, known: &KnownNames, catalog: &Catalog) {
+fn finish_names(row: &mut RawRow, panel: &Panel, known: &KnownNames, catalog: &Catalog, shared: &SharedNames) {
     if row.pieces.is_empty() {
         return;
     }
     let all = 0..row.pieces.len();
     let split = match (&row.code, panel.row_key) {
         (Some(code), RowKeyKind::FunctionCodeProject) if code.level() == Level::Item => {
-            Some(project_split(row, code, known, catalog))
+            Some(project_split(row, code, known, catalog, shared))
         }
         _ => None,
     };
@@ -416,7 +417,7 @@ fn finish_names(row: &mut RawRow, panel: &Panel, known: &KnownNames, catalog: &C
 /// Where the item's name ends and the project's begins, among a project row's text pieces. The
 /// item's name is known from earlier tables or the catalog; without it, the first piece is the
 /// item's name.
-fn project_split(row: &RawRow, code: &Code, known: &KnownNames, catalog: &Catalog) -> usize {
+fn project_split(row: &RawRow, code: &Code, known: &KnownNames, catalog: &Catalog, shared: &SharedNames) -> usize {
     let name = known.get(code).cloned().or_else(|| match catalog.get(code) {
         Lookup::Known(e) => Some(e.name.clone()),
         _ => None,
@@ -434,7 +435,37 @@ fn project_split(row: &RawRow, code: &Code, known: &KnownNames, catalog: &Catalo
             }
         }
     }
-    1.min(row.pieces.len())
+    shared.get(code).copied().unwrap_or(1).min(row.pieces.len())
+}
+
+/// For an item several project rows share: how many leading text pieces all of them print alike
+/// (the item's name, wrapped the same way each time), when each row has more after it.
+type SharedNames = HashMap<Code, usize>;
+
+fn shared_item_names(rows: &[RawRow], panel: &Panel) -> SharedNames {
+    let mut out = SharedNames::new();
+    if panel.row_key != RowKeyKind::FunctionCodeProject {
+        return out;
+    }
+    let mut groups: HashMap<&Code, Vec<&RawRow>> = HashMap::new();
+    for r in rows {
+        if let Some(code) = r.code.as_ref().filter(|c| c.level() == Level::Item) {
+            groups.entry(code).or_default().push(r);
+        }
+    }
+    for (code, group) in groups {
+        let Some((first, others)) = group.split_first() else { continue };
+        if others.is_empty() {
+            continue;
+        }
+        let common = (0..first.pieces.len())
+            .take_while(|&i| others.iter().all(|r| r.pieces.get(i).is_some_and(|p| p.0 == first.pieces[i].0)))
+            .count();
+        if common > 0 && group.iter().all(|r| r.pieces.len() > common) {
+            out.insert(code.clone(), common);
+        }
+    }
+    out
 }
 
 /// Tables 1 and 4: income on the left, spending on the right, on the same lines.
