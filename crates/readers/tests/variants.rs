@@ -427,28 +427,153 @@ fn each_table_alone() {
     assert!(undecided.iter().any(|u| u == "three_public 公务接待费"), "{undecided:#?}");
 }
 
+// ---------------------------------------------------------------------------------------------
+// 7. Arbitrary input never panics; deleting prose keeps the tables.
+
+/// One edit of the seed's lines; indices are taken modulo what is there.
+#[derive(Clone, Debug)]
+enum Edit {
+    Delete(usize),
+    Duplicate(usize),
+    Swap(usize, usize),
+    Cut(usize),
+    Insert(usize, usize, String),
+}
+
+/// Text that looks like what tables and paragraphs hold, and anything else.
+fn noise() -> impl Strategy<Value = String> {
+    prop_oneof![
+        "[0-9 .,，：:%万元表※\\-一二三、（）()总计合计其中]{1,8}",
+        "\\PC{1,6}",
+        Just("208 01 99".to_string()),
+        Just(" 1,050.52 0.00".to_string()),
+        Just("编制部门：某单位 单位：万元".to_string()),
+        Just("第三部分".to_string()),
+    ]
+}
+
+fn edit() -> impl Strategy<Value = Edit> {
+    prop_oneof![
+        4 => any::<usize>().prop_map(Edit::Delete),
+        2 => any::<usize>().prop_map(Edit::Duplicate),
+        2 => (any::<usize>(), any::<usize>()).prop_map(|(a, b)| Edit::Swap(a, b)),
+        1 => any::<usize>().prop_map(Edit::Cut),
+        4 => (any::<usize>(), any::<usize>(), noise()).prop_map(|(l, c, s)| Edit::Insert(l, c, s)),
+    ]
+}
+
+fn apply(lines: &mut Vec<String>, e: &Edit) {
+    if lines.is_empty() {
+        return;
+    }
+    let n = lines.len();
+    match e {
+        Edit::Delete(i) => {
+            lines.remove(i % n);
+        }
+        Edit::Duplicate(i) => {
+            let l = lines[i % n].clone();
+            lines.insert(i % n, l);
+        }
+        Edit::Swap(a, b) => lines.swap(a % n, b % n),
+        Edit::Cut(i) => {
+            let i = i % n;
+            let line = &lines[i];
+            let keep: String = line.chars().take(line.chars().count() / 2).collect();
+            lines.truncate(i);
+            lines.push(keep);
+        }
+        Edit::Insert(i, c, s) => {
+            let line = &mut lines[i % n];
+            let at = c % (line.chars().count() + 1);
+            let byte = line.char_indices().nth(at).map(|(b, _)| b).unwrap_or(line.len());
+            line.insert_str(byte, s);
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn any_bytes_read_without_panic(bytes in proptest::collection::vec(any::<u8>(), 0..4096)) {
+        let _ = read_bytes(&bytes);
+    }
+
+    /// Table-like fragments in any order: titles, numbers, codes, figures, markers.
+    #[test]
+    fn table_like_text_reads_without_panic(parts in proptest::collection::vec(prop_oneof![
+        Just("表 3\n".to_string()),
+        Just("部门支出总体情况表\n".to_string()),
+        Just("部门收支总体情况表\n".to_string()),
+        Just("财政拨款“三公”经费支出情况表\n".to_string()),
+        Just("※ ※ ※ ※ 1 2 3\n".to_string()),
+        Just("编制部门：某单位 单位：万元\n".to_string()),
+        Just("总计 ".to_string()),
+        Just("一、本年收入 ".to_string()),
+        "(208|210|301)( 0[1-9]){0,2} ",
+        "[0-9]{1,3}\\.[0-9]{2} ",
+        "[一-龥]{1,6}",
+        Just("\n".to_string()),
+        Just("12\n".to_string()),
+    ], 0..80)) {
+        let _ = read_str(&parts.concat());
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    #[test]
+    fn mutations_of_the_seed_read_without_panic(edits in proptest::collection::vec(edit(), 1..6)) {
+        let mut lines = seed_lines();
+        for e in &edits {
+            apply(&mut lines, e);
+        }
+        let _ = read_str(&lines.join("\n"));
+    }
+
+    /// Lines outside the tables (and their `表 N` lines) deleted: the tables read the same.
+    #[test]
+    fn deleting_prose_keeps_the_tables(picks in proptest::collection::vec(any::<prop::sample::Index>(), 1..8)) {
+        let lines = seed_lines();
+        let outside = prose_lines();
+        let gone: std::collections::BTreeSet<usize> = picks.iter().map(|p| outside[p.index(outside.len())]).collect();
+        let text: Vec<&str> =
+            lines.iter().enumerate().filter(|(i, _)| !gone.contains(&(i + 1))).map(|(_, l)| l.as_str()).collect();
+        let d = read_str(&text.join("\n"));
+        let diff = first_diff(&seed_model()["tables"], &model(&d)["tables"], "tables");
+        let deleted: Vec<&str> = gone.iter().map(|&i| lines[i - 1].as_str()).collect();
+        prop_assert!(diff.is_none(), "deleting {:?}: {:?}", deleted, diff);
+    }
+}
+
+/// The part headings are the likeliest lines for an extractor to lose (they often stand alone on
+/// a cover page); without any of them the tables still read the same.
 #[test]
-#[ignore]
-fn debug_dump() {
-    let text = wrapped(2, "\n\n", true);
-    std::fs::write("/tmp/var.txt", &text).unwrap();
-    let d = read_str(&text);
-    for t in &d.tables {
-        if t.kind != std::env::var("KIND").unwrap_or_default() {
-            continue;
-        }
-        for r in &t.rows {
-            println!(
-                "{:?} {:?} {:?} {:?} {:?}",
-                r.code.as_ref().map(|c| c.as_str().to_string()),
-                r.name.value,
-                r.project.as_ref().map(|p| &p.value),
-                r.values.iter().map(|v| v.value.value.to_string()).collect::<Vec<_>>(),
-                r.assignment
-            );
+fn tables_without_part_headings() {
+    let lines = seed_lines();
+    let headings: Vec<usize> = (1..=lines.len())
+        .filter(|&i| lines[i - 1].trim_start().starts_with('第') && lines[i - 1].contains("部分"))
+        .collect();
+    assert_eq!(headings.len(), 4);
+    for &h in &headings {
+        let text: Vec<&str> = lines.iter().enumerate().filter(|(i, _)| i + 1 != h).map(|(_, l)| l.as_str()).collect();
+        let d = read_str(&text.join("\n"));
+        if let Some(diff) = first_diff(&seed_model()["tables"], &model(&d)["tables"], "tables") {
+            panic!("without {:?}: {diff}", lines[h - 1]);
         }
     }
-    for n in &d.notes {
-        println!("{:?} {}", n.kind, n.zh);
-    }
+}
+
+/// The non-blank lines (1-based) that belong to no table: not in a table's span, not its `表 N`.
+fn prose_lines() -> Vec<usize> {
+    let lines = seed_lines();
+    let tables = table_lines();
+    let numbers: Vec<usize> = seed()
+        .tables
+        .iter()
+        .filter_map(|t| (1..t.title.span.line as usize).rev().find(|&j| !lines[j - 1].trim().is_empty()))
+        .collect();
+    (1..=lines.len()).filter(|&i| !tables[i] && !numbers.contains(&i) && !lines[i - 1].trim().is_empty()).collect()
 }

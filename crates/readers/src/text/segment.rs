@@ -3,6 +3,7 @@
 //! paragraph) is cut the same way.
 
 use super::source::Line;
+use super::tables::block::label_matches;
 use yusuan_model::registry::{fold_title, schema_by_title};
 use yusuan_model::table::TableSchema;
 
@@ -123,6 +124,14 @@ fn narrative_heading(text: &str) -> bool {
     bracketed || numbered
 }
 
+/// A narrative heading that no row of `schema` can be: `三、 关于…` after the last table when
+/// the `第三部分` line is missing, but not `一、本年收入 945.52` or a declared label alone.
+fn prose_heading(text: &str, schema: &TableSchema) -> bool {
+    let figure = text.split_whitespace().any(crate::text::tables::tokens::is_amount);
+    let label = |t: &str| schema.panels.iter().flat_map(|p| p.fixed_rows).any(|r| label_matches(r, t));
+    narrative_heading(text) && !figure && !label(text)
+}
+
 /// Finds the parts of a document.
 pub fn segment(lines: &[Line]) -> Segments {
     let mut seg = Segments::default();
@@ -179,10 +188,14 @@ pub fn segment(lines: &[Line]) -> Segments {
             }
             Mark::Table(schema, number) => {
                 // A table ends where the narrative resumes, if a part heading does not end it.
-                if current_part == Some(PartKind::Narrative) {
-                    if let Some(h) = (start + 1..end).find(|&j| narrative_heading(&lines[j].text)) {
-                        end = h;
-                    }
+                // Outside Part 3 (its heading lost, or never printed) a numbered line ends it only
+                // when it cannot be a row: no figure, and no declared row's label.
+                let ends_table = |j: usize| match current_part {
+                    Some(PartKind::Narrative) => narrative_heading(&lines[j].text),
+                    _ => prose_heading(&lines[j].text, schema),
+                };
+                if let Some(h) = (start + 1..end).find(|&j| ends_table(j)) {
+                    end = h;
                 }
                 seg.tables.push(TableBlock { schema, number: *number, title_line: *start, range: (*start, end) });
                 claimed[*start..end].iter_mut().for_each(|c| *c = true);

@@ -98,7 +98,7 @@ fn strip_label(text: &str) -> String {
     t.chars().filter(|c| !matches!(c, '：' | ':')).collect()
 }
 
-fn label_matches(row: &FixedRow, text: &str) -> bool {
+pub(crate) fn label_matches(row: &FixedRow, text: &str) -> bool {
     let t = strip_label(text);
     !t.is_empty() && row.labels.iter().any(|l| strip_label(l) == t)
 }
