@@ -108,6 +108,25 @@ fn names_wrapped_at_other_characters() {
     }
 }
 
+/// Declared rows (the 三公 table) wrapped after the first few characters of their label.
+#[test]
+fn declared_row_labels_wrapped() {
+    let lines = seed_lines();
+    let t = table(seed(), "three_public");
+    for cut in [4, 7] {
+        let mut edits = Vec::new();
+        for r in t.rows.iter().filter(|r| r.name.value.trim().chars().count() > cut) {
+            let p = PrintedRow::of(&lines, r);
+            let label = p.name.trim();
+            let (head, tail): (String, String) = (label.chars().take(cut).collect(), label.chars().skip(cut).collect());
+            let line = r.span.line as usize;
+            edits.push((line, line, format!("{head}\n\n{tail} {}", p.values.join(" "))));
+        }
+        assert!(edits.len() >= 3);
+        assert_reads_as_seed(&replace_lines(&lines, edits), &format!("三公 labels wrapped after {cut}"));
+    }
+}
+
 // ---------------------------------------------------------------------------------------------
 // 2. Page breaks elsewhere.
 

@@ -103,6 +103,18 @@ pub(crate) fn label_matches(row: &FixedRow, text: &str) -> bool {
     !t.is_empty() && row.labels.iter().any(|l| strip_label(l) == t)
 }
 
+/// Whether `text` is the first part of a declared label (from `cursor` on), wrapped before its end.
+fn label_prefix(panel: &Panel, cursor: usize, text: &str) -> bool {
+    let t = strip_label(text);
+    !t.is_empty()
+        && panel.fixed_rows.get(cursor..).unwrap_or(&[]).iter().any(|r| {
+            r.labels.iter().any(|l| {
+                let l = strip_label(l);
+                l.len() > t.len() && l.starts_with(&t)
+            })
+        })
+}
+
 /// The next declared row (from `cursor` on) that `text` names.
 fn match_fixed(panel: &Panel, cursor: usize, text: &str) -> Option<usize> {
     (cursor..panel.fixed_rows.len()).find(|&i| label_matches(&panel.fixed_rows[i], text))
@@ -279,6 +291,10 @@ fn read_rows(table: &mut RawTable, body: &[&Line], has_marker: bool, known: &Kno
     let mut loose: Vec<&Line> = Vec::new();
     let mut fixed_cursor = 0;
     let mut started = has_marker;
+    // The first part of a declared label wrapped over two lines, waiting for the rest.
+    let mut pending: Option<&Line> = None;
+    let label_text =
+        |toks: &[Token<'_>]| -> String { toks.iter().take_while(|t| !is_amount(t.text)).map(|t| t.text).collect() };
     for line in body {
         let toks = tokens(line);
         let Some(first) = toks.first() else { continue };
@@ -287,14 +303,38 @@ fn read_rows(table: &mut RawTable, body: &[&Line], has_marker: bool, known: &Kno
             _ => None,
         };
         let open = rows.last().is_some_and(|r| r.values.is_empty());
-        let fixed = match panel.row_key {
-            RowKeyKind::Fixed => {
-                let text: String = toks.iter().take_while(|t| !is_amount(t.text)).map(|t| t.text).collect();
-                match_fixed(panel, fixed_cursor, &text)
-            }
+        let mut fixed = match panel.row_key {
+            RowKeyKind::Fixed => match_fixed(panel, fixed_cursor, &label_text(&toks)),
             _ if is_total_label(first.text) => panel.fixed_rows.iter().position(|f| f.key == "total"),
             _ => None,
         };
+        let mut head: Option<&Line> = None;
+        if let Some(p) = pending.take() {
+            let joined = label_text(&tokens(p)) + &label_text(&toks);
+            match match_fixed(panel, fixed_cursor, &joined).filter(|_| fixed.is_none()) {
+                Some(f) => {
+                    fixed = Some(f);
+                    head = Some(p);
+                }
+                None if rows.is_empty() => before.push(p),
+                None => loose.push(p),
+            }
+        }
+        // A row without figures stays open for the rest of its own label only.
+        let continues_open = open
+            && rows.last().is_some_and(|r| {
+                let joined = r.text() + &label_text(&toks);
+                label_prefix(panel, 0, &joined) || match_fixed(panel, 0, &joined).is_some()
+            });
+        if panel.row_key == RowKeyKind::Fixed
+            && fixed.is_none()
+            && !continues_open
+            && toks.iter().all(|t| !is_amount(t.text))
+            && label_prefix(panel, fixed_cursor, &label_text(&toks))
+        {
+            pending = Some(line);
+            continue;
+        }
         let starts_row = code.is_some()
             || fixed.is_some()
             || (matches!(panel.row_key, RowKeyKind::Named | RowKeyKind::FunctionCodeProject)
@@ -306,7 +346,11 @@ fn read_rows(table: &mut RawTable, body: &[&Line], has_marker: bool, known: &Kno
         }
         if starts_row {
             started = true;
-            let mut row = RawRow::new(0, first.span);
+            let head_toks = head.map(tokens).unwrap_or_default();
+            let mut row = RawRow::new(0, head_toks.first().map_or(first.span, |t| t.span));
+            for t in &head_toks {
+                row.push_text(t);
+            }
             let mut rest = &toks[..];
             if let Some((c, n)) = code {
                 row.code = Some(c);
@@ -325,6 +369,13 @@ fn read_rows(table: &mut RawTable, body: &[&Line], has_marker: bool, known: &Kno
             take_tokens(rows.last_mut(), &toks, unit);
         } else {
             loose.push(line);
+        }
+    }
+    if let Some(p) = pending {
+        if rows.is_empty() {
+            before.push(p);
+        } else {
+            loose.push(p);
         }
     }
     let shared = shared_item_names(&rows, panel);
