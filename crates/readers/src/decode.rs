@@ -27,8 +27,12 @@ pub fn decode(bytes: &[u8]) -> Decoded {
     };
     let (text, _) = encoding.decode_without_bom_handling(body);
     let text = text.into_owned();
-    let malformed_lines =
-        text.split('\n').enumerate().filter(|(_, l)| l.contains('\u{FFFD}')).map(|(i, _)| i as u32 + 1).collect();
+    // Numbered as the text reader numbers lines (CR-only files too).
+    let malformed_lines = crate::text::source::split_lines(&text)
+        .into_iter()
+        .filter(|l| l.text.contains('\u{FFFD}'))
+        .map(|l| l.no)
+        .collect();
     Decoded { text, encoding: encoding.name(), malformed_lines }
 }
 

@@ -3,6 +3,7 @@
 //! paragraph) is cut the same way.
 
 use super::source::Line;
+use super::tables::block::label_matches;
 use yusuan_model::registry::{fold_title, schema_by_title};
 use yusuan_model::table::TableSchema;
 
@@ -91,6 +92,27 @@ fn table_number(text: &str) -> Option<u32> {
     n.parse().ok()
 }
 
+/// `表1` at the start of a title line that goes on with more than the title (`表1 2024年…`):
+/// the digits up to the first non-digit, at most three (a number run into a year is no number).
+fn leading_number(text: &str) -> Option<u32> {
+    let rest = text.trim_start().strip_prefix('表')?.trim_start();
+    let digits = rest.chars().take_while(|c| c.is_ascii_digit()).count();
+    if digits == 0 || digits > 3 {
+        return None;
+    }
+    rest[..digits].parse().ok()
+}
+
+/// What a title line holds before the title or alias it ends with (`表1 收支预算总表` → `表1`).
+fn number_before_title(text: &str, schema: &TableSchema) -> Option<String> {
+    let f = fold_title(text);
+    std::iter::once(schema.title)
+        .chain(schema.aliases.iter().copied())
+        .filter_map(|t| f.strip_suffix(fold_title(t).as_str()))
+        .min_by_key(|rest| rest.len())
+        .map(str::to_string)
+}
+
 /// A heading of the narrative that ends a performance block: `（五）…`, `(五) …`, `十三、…`.
 fn narrative_heading(text: &str) -> bool {
     let t = text.trim();
@@ -103,6 +125,14 @@ fn narrative_heading(text: &str) -> bool {
         n > 0 && t.chars().nth(n) == Some('、')
     };
     bracketed || numbered
+}
+
+/// A narrative heading that no row of `schema` can be: `三、 关于…` after the last table when
+/// the `第三部分` line is missing, but not `一、本年收入 945.52` or a declared label alone.
+fn prose_heading(text: &str, schema: &TableSchema) -> bool {
+    let figure = text.split_whitespace().any(crate::text::tables::tokens::is_amount);
+    let label = |t: &str| schema.panels.iter().flat_map(|p| p.fixed_rows).any(|r| label_matches(r, t));
+    narrative_heading(text) && !figure && !label(text)
 }
 
 /// Finds the parts of a document.
@@ -127,9 +157,18 @@ pub fn segment(lines: &[Line]) -> Segments {
             marks.push((i, Mark::Performance));
         } else if let Some(schema) = table_title(text) {
             // The number is on the line before (skipping blanks), or on the same line.
-            let same = text.strip_suffix(schema.title).and_then(table_number);
+            let same =
+                number_before_title(text, schema).and_then(|n| table_number(&n)).or_else(|| leading_number(text));
             let before = lines[..i].iter().rev().find(|l| !l.is_blank()).and_then(|l| table_number(&l.text));
-            marks.push((i, Mark::Table(schema, same.or(before))));
+            let number = same.or(before);
+            // A title printed again on the next page (with the same number or none) continues
+            // the table it repeats.
+            if let Some((_, Mark::Table(last, last_number))) = marks.last() {
+                if last.kind == schema.kind && (number.is_none() || number == *last_number) {
+                    continue;
+                }
+            }
+            marks.push((i, Mark::Table(schema, number)));
         }
     }
     let end_of = |k: usize| marks.get(k + 1).map(|(i, _)| *i).unwrap_or(lines.len());
@@ -152,10 +191,14 @@ pub fn segment(lines: &[Line]) -> Segments {
             }
             Mark::Table(schema, number) => {
                 // A table ends where the narrative resumes, if a part heading does not end it.
-                if current_part == Some(PartKind::Narrative) {
-                    if let Some(h) = (start + 1..end).find(|&j| narrative_heading(&lines[j].text)) {
-                        end = h;
-                    }
+                // Outside Part 3 (its heading lost, or never printed) a numbered line ends it only
+                // when it cannot be a row: no figure, and no declared row's label.
+                let ends_table = |j: usize| match current_part {
+                    Some(PartKind::Narrative) => narrative_heading(&lines[j].text),
+                    _ => prose_heading(&lines[j].text, schema),
+                };
+                if let Some(h) = (start + 1..end).find(|&j| ends_table(j)) {
+                    end = h;
                 }
                 seg.tables.push(TableBlock { schema, number: *number, title_line: *start, range: (*start, end) });
                 claimed[*start..end].iter_mut().for_each(|c| *c = true);

@@ -41,9 +41,9 @@ impl Line {
 /// Splits decoded text into numbered lines (`\n`, `\r\n`, `\r`; form feeds as line breaks).
 pub fn split_lines(text: &str) -> Vec<Line> {
     text.split('\n')
-        .flat_map(|l| l.split('\u{c}'))
+        .flat_map(|l| l.strip_suffix('\r').unwrap_or(l).split(['\r', '\u{c}']))
         .enumerate()
-        .map(|(i, l)| Line { no: i as u32 + 1, text: l.trim_end_matches('\r').to_string() })
+        .map(|(i, l)| Line { no: i as u32 + 1, text: l.to_string() })
         .collect()
 }
 
@@ -87,10 +87,11 @@ impl Joined {
             self.starts.push((self.text.len(), l, c));
             self.text.push(' ');
         }
-        for (k, (i, ch)) in t.char_indices().enumerate() {
-            let _ = i;
+        for (k, ch) in t.chars().enumerate() {
             self.starts.push((self.text.len(), line.no, col0 + k as u32));
-            self.text.push(ch);
+            // Any space inside a line (U+3000, a tab) reads as one: the stream is compared and
+            // searched as text.
+            self.text.push(if ch.is_whitespace() { ' ' } else { ch });
         }
     }
 

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use yusuan_model::catalog::{fold_name, Catalog, Code, Level, Lookup};
 use yusuan_model::money::AmountUnit;
 use yusuan_model::note::{NoteKind, ReadNote};
-use yusuan_model::registry::fold_title;
+use yusuan_model::registry::{fold_title, schema_by_title};
 use yusuan_model::span::{Span, Spanned};
 use yusuan_model::table::{Cell, FixedRow, Panel, RowKeyKind, TableSchema};
 
@@ -98,9 +98,21 @@ fn strip_label(text: &str) -> String {
     t.chars().filter(|c| !matches!(c, '：' | ':')).collect()
 }
 
-fn label_matches(row: &FixedRow, text: &str) -> bool {
+pub(crate) fn label_matches(row: &FixedRow, text: &str) -> bool {
     let t = strip_label(text);
     !t.is_empty() && row.labels.iter().any(|l| strip_label(l) == t)
+}
+
+/// Whether `text` is the first part of a declared label (from `cursor` on), wrapped before its end.
+fn label_prefix(panel: &Panel, cursor: usize, text: &str) -> bool {
+    let t = strip_label(text);
+    !t.is_empty()
+        && panel.fixed_rows.get(cursor..).unwrap_or(&[]).iter().any(|r| {
+            r.labels.iter().any(|l| {
+                let l = strip_label(l);
+                l.len() > t.len() && l.starts_with(&t)
+            })
+        })
 }
 
 /// The next declared row (from `cursor` on) that `text` names.
@@ -146,6 +158,38 @@ fn unit_line(line: &Line) -> Option<AmountUnit> {
     AmountUnit::parse_prefix(rest).map(|(u, _)| u)
 }
 
+/// `表 3` alone on a line.
+fn is_number_line(line: &Line) -> bool {
+    let f = fold_title(&line.text);
+    f.strip_prefix('表').is_some_and(|n| !n.is_empty() && n.len() <= 3 && n.chars().all(|c| c.is_ascii_digit()))
+}
+
+/// The table's own title (or an alias), alone on a short line.
+fn is_own_title(line: &Line, schema: &TableSchema) -> bool {
+    let f = fold_title(&line.text);
+    f.chars().count() <= 40 && schema_by_title(&f).is_some_and(|s| s.kind == schema.kind)
+}
+
+/// Whether the number alone on line `k` is a class code whose name was wrapped to the next
+/// line (`208` / `社会保障和就业支出` / values), not a page number: what follows is a name, not
+/// the next row, a repeated page header or nothing.
+fn lone_code(lines: &[Line], k: usize) -> bool {
+    let own = tokens(&lines[k]);
+    if own.len() != 1 || own[0].text.len() != 3 || leading_code(&own).is_none() {
+        return false;
+    }
+    let Some(next) = lines[k + 1..].iter().find(|l| !l.is_blank()) else { return false };
+    let toks = tokens(next);
+    let Some(first) = toks.first() else { return false };
+    !next.is_page_number()
+        && meta_line(next).is_none()
+        && unit_line(next).is_none()
+        && !is_marker_line(next)
+        && !is_amount(first.text)
+        && leading_code(&toks).is_none()
+        && !is_total_label(first.text)
+}
+
 /// Reads one table block (title line first).
 pub fn read_block(
     lines: &[Line],
@@ -171,10 +215,25 @@ pub fn read_block(
         notes: Vec::new(),
     };
     let has_marker = lines.iter().any(is_marker_line);
+    let keyed_by_code = schema.panels.iter().any(|p| {
+        matches!(p.row_key, RowKeyKind::FunctionCode | RowKeyKind::EconCode | RowKeyKind::FunctionCodeProject)
+    });
     let mut in_header = true;
     let mut body: Vec<&Line> = Vec::new();
-    for line in &lines[1..] {
-        if line.is_blank() || line.is_page_number() {
+    // Without a ※ line, the header a page break repeats is known by its text: the lines of the
+    // first page's header (up to the first line with a figure), skipped when they come again
+    // right after a repeated 编制部门 line.
+    let folded = |l: &Line| -> String { l.text.chars().filter(|c| !c.is_whitespace()).collect() };
+    let mut first_header: Vec<String> = Vec::new();
+    let mut seen_figure = false;
+    let mut metas = 0;
+    let mut repeating = false;
+    for (k, line) in lines.iter().enumerate().skip(1) {
+        if line.is_blank() || (line.is_page_number() && !(keyed_by_code && lone_code(lines, k))) {
+            continue;
+        }
+        // The number and title printed again on a later page.
+        if is_number_line(line) || (k > 1 && is_own_title(line, schema)) {
             continue;
         }
         if let Some((dept, unit)) = meta_line(line) {
@@ -185,7 +244,20 @@ pub fn read_block(
                 table.unit = u;
             }
             in_header = true;
+            metas += 1;
+            repeating = metas > 1;
             continue;
+        }
+        if !has_marker {
+            let f = folded(line);
+            if repeating && first_header.contains(&f) {
+                continue;
+            }
+            repeating = false;
+            seen_figure = seen_figure || tokens(line).iter().any(|t| is_amount(t.text));
+            if !seen_figure && metas == 1 {
+                first_header.push(f);
+            }
         }
         if let Some(u) = unit_line(line) {
             table.unit = u;
@@ -219,6 +291,10 @@ fn read_rows(table: &mut RawTable, body: &[&Line], has_marker: bool, known: &Kno
     let mut loose: Vec<&Line> = Vec::new();
     let mut fixed_cursor = 0;
     let mut started = has_marker;
+    // The first part of a declared label wrapped over two lines, waiting for the rest.
+    let mut pending: Option<&Line> = None;
+    let label_text =
+        |toks: &[Token<'_>]| -> String { toks.iter().take_while(|t| !is_amount(t.text)).map(|t| t.text).collect() };
     for line in body {
         let toks = tokens(line);
         let Some(first) = toks.first() else { continue };
@@ -227,14 +303,38 @@ fn read_rows(table: &mut RawTable, body: &[&Line], has_marker: bool, known: &Kno
             _ => None,
         };
         let open = rows.last().is_some_and(|r| r.values.is_empty());
-        let fixed = match panel.row_key {
-            RowKeyKind::Fixed => {
-                let text: String = toks.iter().take_while(|t| !is_amount(t.text)).map(|t| t.text).collect();
-                match_fixed(panel, fixed_cursor, &text)
-            }
+        let mut fixed = match panel.row_key {
+            RowKeyKind::Fixed => match_fixed(panel, fixed_cursor, &label_text(&toks)),
             _ if is_total_label(first.text) => panel.fixed_rows.iter().position(|f| f.key == "total"),
             _ => None,
         };
+        let mut head: Option<&Line> = None;
+        if let Some(p) = pending.take() {
+            let joined = label_text(&tokens(p)) + &label_text(&toks);
+            match match_fixed(panel, fixed_cursor, &joined).filter(|_| fixed.is_none()) {
+                Some(f) => {
+                    fixed = Some(f);
+                    head = Some(p);
+                }
+                None if rows.is_empty() => before.push(p),
+                None => loose.push(p),
+            }
+        }
+        // A row without figures stays open for the rest of its own label only.
+        let continues_open = open
+            && rows.last().is_some_and(|r| {
+                let joined = r.text() + &label_text(&toks);
+                label_prefix(panel, 0, &joined) || match_fixed(panel, 0, &joined).is_some()
+            });
+        if panel.row_key == RowKeyKind::Fixed
+            && fixed.is_none()
+            && !continues_open
+            && toks.iter().all(|t| !is_amount(t.text))
+            && label_prefix(panel, fixed_cursor, &label_text(&toks))
+        {
+            pending = Some(line);
+            continue;
+        }
         let starts_row = code.is_some()
             || fixed.is_some()
             || (matches!(panel.row_key, RowKeyKind::Named | RowKeyKind::FunctionCodeProject)
@@ -246,7 +346,11 @@ fn read_rows(table: &mut RawTable, body: &[&Line], has_marker: bool, known: &Kno
         }
         if starts_row {
             started = true;
-            let mut row = RawRow::new(0, first.span);
+            let head_toks = head.map(tokens).unwrap_or_default();
+            let mut row = RawRow::new(0, head_toks.first().map_or(first.span, |t| t.span));
+            for t in &head_toks {
+                row.push_text(t);
+            }
             let mut rest = &toks[..];
             if let Some((c, n)) = code {
                 row.code = Some(c);
@@ -267,8 +371,16 @@ fn read_rows(table: &mut RawTable, body: &[&Line], has_marker: bool, known: &Kno
             loose.push(line);
         }
     }
+    if let Some(p) = pending {
+        if rows.is_empty() {
+            before.push(p);
+        } else {
+            loose.push(p);
+        }
+    }
+    let shared = shared_item_names(&rows, panel);
     for row in &mut rows {
-        finish_names(row, panel, known, catalog);
+        finish_names(row, panel, known, catalog, &shared);
     }
     // Rows without a single value that say the table is empty are its statement (a table of
     // free names, like 上年结转结余, takes any line for a row).
@@ -329,14 +441,14 @@ fn take_tokens(row: Option<&mut RawRow>, toks: &[Token<'_>], unit: AmountUnit) {
 }
 
 /// Sets the row's name (and project name) from its text pieces.
-fn finish_names(row: &mut RawRow, panel: &Panel, known: &KnownNames, catalog: &Catalog) {
+fn finish_names(row: &mut RawRow, panel: &Panel, known: &KnownNames, catalog: &Catalog, shared: &SharedNames) {
     if row.pieces.is_empty() {
         return;
     }
     let all = 0..row.pieces.len();
     let split = match (&row.code, panel.row_key) {
         (Some(code), RowKeyKind::FunctionCodeProject) if code.level() == Level::Item => {
-            Some(project_split(row, code, known, catalog))
+            Some(project_split(row, code, known, catalog, shared))
         }
         _ => None,
     };
@@ -356,7 +468,7 @@ fn finish_names(row: &mut RawRow, panel: &Panel, known: &KnownNames, catalog: &C
 /// Where the item's name ends and the project's begins, among a project row's text pieces. The
 /// item's name is known from earlier tables or the catalog; without it, the first piece is the
 /// item's name.
-fn project_split(row: &RawRow, code: &Code, known: &KnownNames, catalog: &Catalog) -> usize {
+fn project_split(row: &RawRow, code: &Code, known: &KnownNames, catalog: &Catalog, shared: &SharedNames) -> usize {
     let name = known.get(code).cloned().or_else(|| match catalog.get(code) {
         Lookup::Known(e) => Some(e.name.clone()),
         _ => None,
@@ -374,7 +486,37 @@ fn project_split(row: &RawRow, code: &Code, known: &KnownNames, catalog: &Catalo
             }
         }
     }
-    1.min(row.pieces.len())
+    shared.get(code).copied().unwrap_or(1).min(row.pieces.len())
+}
+
+/// For an item several project rows share: how many leading text pieces all of them print alike
+/// (the item's name, wrapped the same way each time), when each row has more after it.
+type SharedNames = HashMap<Code, usize>;
+
+fn shared_item_names(rows: &[RawRow], panel: &Panel) -> SharedNames {
+    let mut out = SharedNames::new();
+    if panel.row_key != RowKeyKind::FunctionCodeProject {
+        return out;
+    }
+    let mut groups: HashMap<&Code, Vec<&RawRow>> = HashMap::new();
+    for r in rows {
+        if let Some(code) = r.code.as_ref().filter(|c| c.level() == Level::Item) {
+            groups.entry(code).or_default().push(r);
+        }
+    }
+    for (code, group) in groups {
+        let Some((first, others)) = group.split_first() else { continue };
+        if others.is_empty() {
+            continue;
+        }
+        let common = (0..first.pieces.len())
+            .take_while(|&i| others.iter().all(|r| r.pieces.get(i).is_some_and(|p| p.0 == first.pieces[i].0)))
+            .count();
+        if common > 0 && group.iter().all(|r| r.pieces.len() > common) {
+            out.insert(code.clone(), common);
+        }
+    }
+    out
 }
 
 /// Tables 1 and 4: income on the left, spending on the right, on the same lines.
