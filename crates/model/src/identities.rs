@@ -112,6 +112,74 @@ pub const BUDGET_IDENTITIES: &[CrossIdentity] = &[
     eq(cell(T11, "main", "total", "non_fiscal"), &[t1("carry_over_non_fiscal")]),
     NON_FISCAL_BASIC,
     CrossIdentity { left: cell(T11, "main", "total", "non_fiscal_operating"), ..NON_FISCAL_BASIC },
+    // Table 1 balances: what comes in is what goes out.
+    eq(cell(T1, "expenditure", "expenditure_total", "amount"), &[t1("income_total")]),
+    // Table 4 balances source by source: each fiscal budget's spending is its income and its
+    // carry-over.
+    eq(
+        cell(T4, "expenditure", "expenditure_total", "general_budget"),
+        &[cell(T4, "income", "general_budget", "amount"), cell(T4, "income", "carry_over_general", "amount")],
+    ),
+    eq(
+        cell(T4, "expenditure", "expenditure_total", "government_fund"),
+        &[cell(T4, "income", "government_fund", "amount"), cell(T4, "income", "carry_over_fund", "amount")],
+    ),
+    eq(
+        cell(T4, "expenditure", "expenditure_total", "state_capital"),
+        &[cell(T4, "income", "state_capital", "amount"), cell(T4, "income", "carry_over_capital", "amount")],
+    ),
+    // Table 4's fiscal income is table 1's three fiscal budgets and its fiscal carry-over.
+    eq(
+        cell(T4, "income", "income_total", "amount"),
+        &[t1("general_budget"), t1("government_fund"), t1("state_capital"), t1("carry_over_fiscal")],
+    ),
+    // Basic spending on an item of 三公 cannot exceed the item's whole 三公 budget (which also
+    // counts project spending).
+    at_most(cell(T6, "main", "30217", "total"), &[cell(T10, "main", "reception", "general_budget")]),
+    at_most(cell(T6, "main", "30231", "total"), &[cell(T10, "main", "vehicle_operation", "general_budget")]),
+    at_most(cell(T6, "main", "30212", "total"), &[cell(T10, "main", "overseas", "general_budget")]),
+];
+
+/// A column of code rows that must agree with a column of another table, code by code.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CodeColumnLink {
+    pub left: (&'static str, &'static str, &'static str),
+    pub right: (&'static str, &'static str, &'static str),
+    /// Only codes of this many digits or fewer (tables 1 and 4 list classes only).
+    pub max_digits: usize,
+}
+
+const fn link(
+    left: (&'static str, &'static str, &'static str),
+    right: (&'static str, &'static str, &'static str),
+    max_digits: usize,
+) -> CodeColumnLink {
+    CodeColumnLink { left, right, max_digits }
+}
+
+/// The same functional code carries the same money in these columns.
+pub const CODE_COLUMN_LINKS: &[CodeColumnLink] = &[
+    // All funds by function: income (table 2) and spending (table 3).
+    link((T2, "main", "total"), (T3, "main", "total"), 7),
+    // General-budget money by function: income (table 2) and spending (table 5).
+    link((T2, "main", "general_budget"), (T5, "main", "total"), 7),
+    // Table 1's spending side lists table 3's classes.
+    link((T1, "expenditure", "amount"), (T3, "main", "total"), 3),
+    // Table 4's general-budget column lists table 5's classes; its total the fiscal money.
+    link((T4, "expenditure", "general_budget"), (T5, "main", "total"), 3),
+    link((T4, "expenditure", "government_fund"), (T8, "main", "total"), 3),
+    link((T4, "expenditure", "state_capital"), (T9, "main", "total"), 3),
+];
+
+/// Economic items of basic spending and the functional items that budget the same money (a
+/// unit's pension contributions are both 30108 and 2080505). Differences are worth a look, not
+/// necessarily wrong: a unit may book them elsewhere.
+pub const ECON_FUNCTION_CROSSWALK: &[(&[&str], &[&str])] = &[
+    (&["30108"], &["2080505"]),
+    (&["30109"], &["2080506"]),
+    (&["30110"], &["2101101", "2101102"]),
+    (&["30111"], &["2101103"]),
+    (&["30113"], &["2210201"]),
 ];
 
 #[cfg(test)]
