@@ -1,0 +1,75 @@
+//! `yusuan check` as a reviewer runs it: exit status, the JSON contract, messages in both languages.
+
+use std::process::Command;
+
+const SEED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures/changji-hrss-2024-budget.txt");
+
+fn yusuan(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_yusuan")).args(args).output().expect("run yusuan");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into(),
+        String::from_utf8_lossy(&out.stderr).into(),
+    )
+}
+
+#[test]
+fn json_contract_and_exit_status_agree() {
+    let (code, out, _) = yusuan(&["check", SEED, "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&out).expect("json");
+    let errors = v["summary"]["errors"].as_u64().unwrap();
+    assert_eq!(code, if errors > 0 { 1 } else { 0 });
+    assert!(v["coverage"]["figures"].as_u64().unwrap() > 500);
+    assert!(v["coverage"]["verified"].as_u64().unwrap() > 250);
+    for f in v["findings"].as_array().unwrap() {
+        for key in ["rule", "severity", "message", "file", "line", "end_line"] {
+            assert!(f.get(key).is_some(), "{key} missing in {f}");
+        }
+        assert!(["error", "warning", "info"].contains(&f["severity"].as_str().unwrap()));
+    }
+}
+
+#[test]
+fn a_changed_figure_is_an_error_at_its_line() {
+    let text = std::fs::read_to_string(SEED).unwrap();
+    // Table 3, 2080102: 合计 56.00 → 65.00 (its project column still says 56.00).
+    let changed =
+        text.replacen("208 01 02     一般行政管理事务 56.00 56.00", "208 01 02     一般行政管理事务 65.00 56.00", 1);
+    assert_ne!(changed, text);
+    let dir = std::env::temp_dir().join(format!("yusuan-check-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("changed.txt");
+    std::fs::write(&file, changed).unwrap();
+    let (code, out, _) = yusuan(&["check", file.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(code, 1);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let at_line =
+        v["findings"].as_array().unwrap().iter().filter(|f| f["severity"] == "error" && f["line"] == 335).count();
+    assert!(at_line > 0, "{out}");
+    let (_, human, _) = yusuan(&["check", file.to_str().unwrap()]);
+    assert!(human.contains("错误["), "{human}");
+    assert!(human.contains("  335 | 208 01 02"), "{human}");
+    let (_, english, _) = yusuan(&["--lang", "en", "check", file.to_str().unwrap()]);
+    assert!(english.contains("error["), "{english}");
+    std::fs::remove_dir_all(dir).ok();
+}
+
+#[test]
+fn unreadable_input_exits_2_naming_the_file() {
+    let (code, _, err) = yusuan(&["check", "/nonexistent/budget.txt"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("/nonexistent/budget.txt") && err.contains("无法读取"), "{err}");
+    let (code, _, err) = yusuan(&["--lang", "en", "check", "/nonexistent/budget.txt"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("cannot read"), "{err}");
+}
+
+#[test]
+fn rules_reference_lists_every_rule_with_its_doc() {
+    let (code, out, _) = yusuan(&["rules"]);
+    assert_eq!(code, 0);
+    for r in ["T001", "T002", "X001", "X002"] {
+        assert!(out.contains(r), "{r}");
+    }
+    assert!(out.contains("Example") || out.contains("例"));
+}
