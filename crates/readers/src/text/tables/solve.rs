@@ -313,14 +313,17 @@ impl<'a> Search<'a> {
                 for &m in children.iter().chain(std::iter::once(parent)) {
                     let before = domains[m].len();
                     let cells = &self.cells[m];
+                    // The other children's reach, column by column, summed once per member.
+                    let mut others = vec![(0i128, 0i128); problem.columns];
+                    for &ch in children.iter().filter(|&&ch| ch != m) {
+                        for (col, o) in others.iter_mut().enumerate() {
+                            o.0 += reach.lo[ch][col];
+                            o.1 += reach.hi[ch][col];
+                        }
+                    }
                     let supported = |i: &u16| {
-                        (0..problem.columns).all(|col| {
+                        others.iter().enumerate().all(|(col, &(lo, hi))| {
                             let v = cells[*i as usize][col];
-                            let (mut lo, mut hi) = (0i128, 0i128);
-                            for &ch in children.iter().filter(|&&ch| ch != m) {
-                                lo += reach.lo[ch][col];
-                                hi += reach.hi[ch][col];
-                            }
                             if m == *parent {
                                 v.lo <= hi && lo <= v.hi
                             } else {
