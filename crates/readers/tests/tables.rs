@@ -489,3 +489,37 @@ fn spans_point_at_the_printed_figures() {
     assert_eq!(wrapped.name.span.end_line, 210);
     assert_eq!(wrapped.values[0].span.line, 211);
 }
+
+/// The same small table three ways: one row per line, one cell per line, and cells between `|`
+/// (where empty cells are kept and fix the columns).
+#[test]
+fn cells_one_per_line_or_between_bars_read_the_same() {
+    let head = "表 3\n部门支出总体情况表\n编制部门：某某局 单位：万元\n";
+    let spaced = format!(
+        "{head}※ ※ ※ ※ 1 2 3\n总计 100.00 60.00 40.00\n201 一般公共服务支出 100.00 60.00 40.00\n201 01 人大事务 100.00 60.00 40.00\n201 01 01 行政运行 60.00 60.00\n201 01 02 一般行政管理事务 40.00 40.00\n"
+    );
+    let one_per_line = format!(
+        "{head}※ ※ ※ ※ 1 2 3\n总计\n100.00\n60.00\n40.00\n201\n一般公共服务支出\n100.00\n60.00\n40.00\n201 01\n人大事务\n100.00\n60.00\n40.00\n201 01 01\n行政运行\n60.00\n60.00\n201 01 02\n一般行政管理事务\n40.00\n40.00\n"
+    );
+    let bars = format!(
+        "{head}| 科目编码 | 科目名称 | 合计 | 基本支出 | 项目支出 |\n|---|---|---|---|---|\n| | 总计 | 100.00 | 60.00 | 40.00 |\n| 201 | 一般公共服务支出 | 100.00 | 60.00 | 40.00 |\n| 201 01 | 人大事务 | 100.00 | 60.00 | 40.00 |\n| 201 01 01 | 行政运行 | 60.00 | 60.00 | |\n| 201 01 02 | 一般行政管理事务 | 40.00 | | 40.00 |\n"
+    );
+    let read = |text: &str| {
+        let d = read_str(text);
+        let t = d.table("expenditure_summary").unwrap().clone();
+        t.rows
+            .iter()
+            .map(|r| (r.code.as_ref().map(|c| c.to_string()), r.name.value.clone(), cells(&t, r), r.parent))
+            .collect::<Vec<_>>()
+    };
+    let want = read(&spaced);
+    assert_eq!(want.len(), 5);
+    assert_eq!(want[4].2.get("project").map(String::as_str), Some("40.00"));
+    assert_eq!(read(&one_per_line), want);
+    assert_eq!(read(&bars), want);
+    // Between bars, a row the sums cannot place alone is placed by its empty cells.
+    let alone = format!("{head}| 201 01 02 | 一般行政管理事务 | 40.00 | | 40.00 |\n");
+    let d = read_str(&alone);
+    let t = d.table("expenditure_summary").unwrap();
+    assert_eq!(cells(t, &t.rows[0]).get("project").map(String::as_str), Some("40.00"));
+}

@@ -1,7 +1,7 @@
 //! One table's lines into rows: title, 编制部门 and unit, header lines skipped (also where a page
 //! break repeats them), rows rebuilt from wrapped lines, values kept in printed order.
 
-use super::tokens::{amount_cell, is_amount, leading_code, tokens, Token};
+use super::tokens::{amount_cell, is_amount, leading_code, pipe_cells, tokens, Token};
 use crate::text::source::{Joined, Line};
 use std::collections::HashMap;
 use yusuan_model::catalog::{fold_name, Catalog, Code, Level, Lookup};
@@ -21,6 +21,8 @@ pub struct RawRow {
     pub project: Option<Spanned<String>>,
     pub values: Vec<Cell>,
     pub span: Span,
+    /// The columns of the values, when the text says them (a `|` table keeps its empty cells).
+    pub pinned: Option<Vec<u16>>,
     /// Pieces of text in order (for names wrapped over lines), with spans.
     pieces: Vec<(String, Span)>,
 }
@@ -35,6 +37,7 @@ impl RawRow {
             project: None,
             values: Vec::new(),
             span,
+            pinned: None,
             pieces: Vec::new(),
         }
     }
@@ -296,6 +299,22 @@ fn read_rows(table: &mut RawTable, body: &[&Line], has_marker: bool, known: &Kno
     let label_text =
         |toks: &[Token<'_>]| -> String { toks.iter().take_while(|t| !is_amount(t.text)).map(|t| t.text).collect() };
     for line in body {
+        if let Some(cells) = pipe_cells(line) {
+            if cells.is_empty() {
+                continue; // |---|---|
+            }
+            if let Some(row) = pipe_row(panel, &cells, unit, fixed_cursor) {
+                if panel.row_key == RowKeyKind::Fixed {
+                    if let Some(f) = row.fixed.and_then(|k| panel.fixed_rows.iter().position(|x| x.key == k)) {
+                        fixed_cursor = f + 1;
+                    }
+                }
+                started = true;
+                rows.push(row);
+                continue;
+            }
+            // A header line between bars, or a line of no row: read as text below.
+        }
         let toks = tokens(line);
         let Some(first) = toks.first() else { continue };
         let code = match panel.row_key {
@@ -415,6 +434,68 @@ fn read_rows(table: &mut RawTable, body: &[&Line], has_marker: bool, known: &Kno
         }
     }
     table.rows = rows;
+}
+
+/// A row of a `|` table: code cells, name cells, then one cell per declared column (empty cells
+/// are blank columns), so the values' columns are known. `None` when the cells do not fit that
+/// shape (a header line, a row of another layout).
+fn pipe_row(panel: &Panel, cells: &[Token<'_>], unit: AmountUnit, fixed_cursor: usize) -> Option<RawRow> {
+    let ncols = panel.columns.len();
+    let keyed =
+        matches!(panel.row_key, RowKeyKind::FunctionCode | RowKeyKind::EconCode | RowKeyKind::FunctionCodeProject);
+    // A code in one cell (`208 01 02`) or split over 类/款/项 cells.
+    let one_cell = cells.first().and_then(|c| Code::parse(c.text)).map(|c| (c, 1));
+    let (code, n) = match one_cell.or_else(|| leading_code(cells)) {
+        Some((c, n)) if keyed => (Some(c), n),
+        _ => (None, 0),
+    };
+    let rest = cells.get(n..)?;
+    if rest.len() < ncols {
+        return None;
+    }
+    let (names, values) = rest.split_at(rest.len() - ncols);
+    if values.iter().any(|c| !c.text.is_empty() && !is_amount(c.text)) || values.iter().all(|c| c.text.is_empty()) {
+        return None;
+    }
+    let names: Vec<&Token<'_>> = names.iter().filter(|c| !c.text.is_empty()).collect();
+    let first = names.first().map(|t| t.span).or(cells.first().map(|t| t.span))?;
+    let mut row = RawRow::new(0, first);
+    row.code = code;
+    let label: String = names.iter().map(|t| t.text).collect();
+    row.fixed = match panel.row_key {
+        RowKeyKind::Fixed => Some(panel.fixed_rows.get(match_fixed(panel, fixed_cursor, &label)?)?.key),
+        _ if is_total_label(&label) => panel.fixed_rows.iter().find(|f| f.key == "total").map(|f| f.key),
+        _ => None,
+    };
+    if row.code.is_none() && row.fixed.is_none() && keyed && panel.row_key != RowKeyKind::FunctionCodeProject {
+        return None;
+    }
+    for t in cells[..n].iter() {
+        row.span = row.span.cover(t.span);
+    }
+    // An item row of a project table names the item, then the project.
+    let split = match (&row.code, panel.row_key) {
+        (Some(c), RowKeyKind::FunctionCodeProject) if c.level() == Level::Item && names.len() >= 2 => 1,
+        _ => names.len(),
+    };
+    let text = |ts: &[&Token<'_>]| ts.iter().map(|t| t.text).collect::<String>();
+    let cover = |ts: &[&Token<'_>]| ts.iter().map(|t| t.span).reduce(Span::cover);
+    if let Some(span) = cover(&names[..split]) {
+        row.name = Spanned::new(text(&names[..split]), span);
+        row.span = row.span.cover(span);
+    }
+    if let Some(span) = cover(&names[split..]) {
+        row.project = Some(Spanned::new(text(&names[split..]), span));
+    }
+    let mut pinned = Vec::new();
+    for (col, c) in values.iter().enumerate() {
+        if let Some(cell) = amount_cell(c, unit) {
+            row.push_value(cell);
+            pinned.push(col as u16);
+        }
+    }
+    row.pinned = Some(pinned);
+    Some(row)
 }
 
 /// Words of an empty table's statement (…没有使用…安排的支出，…为空表).

@@ -157,6 +157,7 @@ fn place(r: &Reading, bounds: &[(usize, usize, Bound)]) -> Vec<Placement> {
                 })
                 .collect(),
             rows: idx.iter().map(|&i| raw.rows[i].values.iter().map(|c| c.value.bounds()).collect()).collect(),
+            pinned: idx.iter().map(|&i| raw.rows[i].pinned.clone()).collect(),
             tree: tree_rules(r, panel, &idx),
             bounds: bounds.iter().filter_map(|&(row, col, b)| Some((local(row)?, col, b))).collect(),
         };

@@ -30,6 +30,8 @@ pub struct Problem {
     pub tree: Vec<(usize, Vec<usize>)>,
     /// Bounds on single cells: row, column, bound.
     pub bounds: Vec<(usize, usize, Bound)>,
+    /// Per row, the columns the text itself gives (a `|` table), if any; empty means none.
+    pub pinned: Vec<Option<Vec<u16>>>,
 }
 
 /// What the solver concluded for one row.
@@ -65,6 +67,7 @@ impl std::ops::Add for Iv {
 
 /// The problem in integers: every interval scaled by one power of ten.
 struct Scaled {
+    pinned: Vec<Option<Vec<u16>>>,
     columns: usize,
     column_sums: Vec<(usize, Vec<usize>)>,
     rows: Vec<Vec<Iv>>,
@@ -113,6 +116,7 @@ impl Scaled {
             .min(MAX_SCALE);
         let iv = |i: &Interval| Iv { lo: scaled(i.lo, scale, false), hi: scaled(i.hi, scale, true) };
         Scaled {
+            pinned: p.pinned.clone(),
             columns: p.columns,
             column_sums: p.column_sums.clone(),
             rows: p.rows.iter().map(|r| r.iter().map(iv).collect()).collect(),
@@ -172,6 +176,9 @@ impl Scaled {
 
     /// The placements of a row that fit its own identities.
     fn row_candidates(&self, row: usize) -> Vec<Candidate> {
+        if let Some(Some(p)) = self.pinned.get(row) {
+            return if self.row_fits(row, p) { vec![p.clone()] } else { Vec::new() };
+        }
         let mut out = Vec::new();
         for_each_placement(self.rows[row].len(), self.columns, &mut |c| {
             if self.row_fits(row, c) {
@@ -502,6 +509,9 @@ pub fn solve(problem: &Problem) -> Vec<Placement> {
 /// The leftmost placement, for a row that fits no identity (or an empty list when it has more
 /// values than the table has columns).
 fn fallback(problem: &Scaled, row: usize) -> Vec<Candidate> {
+    if let Some(Some(p)) = problem.pinned.get(row) {
+        return vec![p.clone()];
+    }
     let k = problem.rows[row].len();
     if k <= problem.columns {
         vec![(0..k as u16).collect()]

@@ -36,6 +36,40 @@ pub fn tokens(line: &Line) -> Vec<Token<'_>> {
     out
 }
 
+/// The cells of a line that separates them with `|` (or full-width `｜`), empty cells kept: such
+/// tables say where every figure stands. `None` for a line with fewer than two bars; an empty list
+/// for a separator line (`|---|---|`).
+pub fn pipe_cells(line: &Line) -> Option<Vec<Token<'_>>> {
+    let is_bar = |c: char| c == '|' || c == '｜';
+    if line.text.chars().filter(|&c| is_bar(c)).count() < 2 {
+        return None;
+    }
+    let mut cells = Vec::new();
+    let mut start = 0;
+    for (i, c) in line.text.char_indices().chain(std::iter::once((line.text.len(), '|'))) {
+        if !is_bar(c) {
+            continue;
+        }
+        let raw = &line.text[start..i];
+        let lead = raw.len() - raw.trim_start().len();
+        let text = raw.trim();
+        let at = start + lead;
+        cells.push(Token { text, span: line.span_of(at, at + text.len()) });
+        start = i + c.len_utf8();
+    }
+    // The outer bars leave an empty cell before the first and after the last.
+    if line.text.trim_start().starts_with(is_bar) && cells.first().is_some_and(|c| c.text.is_empty()) {
+        cells.remove(0);
+    }
+    if line.text.trim_end().ends_with(is_bar) && cells.last().is_some_and(|c| c.text.is_empty()) {
+        cells.pop();
+    }
+    if cells.iter().all(|c| c.text.chars().all(|ch| matches!(ch, '-' | ':' | '—' | ' '))) {
+        return Some(Vec::new());
+    }
+    Some(cells)
+}
+
 /// Whether a token is one printed amount and nothing else: `1,050.52`, `0.50`, `-3.00`, `230`.
 pub fn is_amount(text: &str) -> bool {
     let (number, rest) = split_number(text);
@@ -98,6 +132,17 @@ mod tests {
         assert_eq!(t[3].span, Span::on_line(7, 15, 23));
         assert_eq!(leading_code(&t).unwrap().0.as_str(), "2080102");
         assert_eq!(leading_code(&t).unwrap().1, 3);
+    }
+
+    #[test]
+    fn pipe_tables_keep_empty_cells() {
+        let l = line("| 208 01 02 | 一般行政管理事务 | 56.00 | | 56.00 |");
+        let cells = pipe_cells(&l).unwrap();
+        let texts: Vec<&str> = cells.iter().map(|c| c.text).collect();
+        assert_eq!(texts, ["208 01 02", "一般行政管理事务", "56.00", "", "56.00"]);
+        assert_eq!(cells[2].span, Span::on_line(7, 24, 29));
+        assert_eq!(pipe_cells(&line("|---|:---:|")), Some(vec![]));
+        assert!(pipe_cells(&line("208 01 02 行政运行 1.00")).is_none());
     }
 
     #[test]
