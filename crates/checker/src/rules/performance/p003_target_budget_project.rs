@@ -33,7 +33,12 @@ fn check(cx: &Context, sink: &mut Sink) {
                 p.budget_fiscal.as_ref().or(p.budget_total.as_ref().filter(|_| p.budget_other.is_none()))
             {
                 let spans: Vec<Span> = row.spans().collect();
-                equal(sink, name, fiscal, &[row.interval()], &spans, ("一般公共预算项目支出情况表", "table 7"));
+                let label = if p.budget_fiscal.is_some() {
+                    ("绩效目标表财政拨款", "the target table's fiscal funds")
+                } else {
+                    ("绩效目标表年度预算总额", "the target table's budget")
+                };
+                equal(sink, name, fiscal, label, &[row.interval()], &spans, ("一般公共预算项目支出情况表", "table 7"));
             }
         }
         if let (Some(d), Some(total)) =
@@ -46,6 +51,7 @@ fn check(cx: &Context, sink: &mut Sink) {
                     sink,
                     name,
                     b,
+                    ("预算安排规模", "the described budget"),
                     &accepted,
                     &[total.span],
                     ("项目绩效目标表年度预算总额", "the target table's budget"),
@@ -91,13 +97,14 @@ fn equal(
     sink: &mut Sink,
     name: &Spanned<String>,
     stated: &Spanned<Money>,
+    label: (&str, &str),
     accepted: &[Interval],
     spans: &[Span],
     other: (&str, &str),
 ) {
     sink.verified(spans.iter().copied().chain([stated.span]));
     let verdicts: Vec<Verdict> = accepted.iter().map(|a| compare(&stated.value.bounds(), a)).collect();
-    if verdicts.iter().any(|v| *v == Verdict::Exact) {
+    if verdicts.contains(&Verdict::Exact) {
         return;
     }
     let Some(first) = accepted.first() else { return };
@@ -105,7 +112,14 @@ fn equal(
     let rounding = verdicts.iter().any(|v| !v.is_mismatch());
     let (zh, en) = if rounding {
         (
-            format!("项目“{}”{} 与{} {} 相差，属四舍五入误差", name.value, shown(&stated.value), other.0, expected),
+            format!(
+                "项目“{}”{} {} 与{} {} 相差，属四舍五入误差",
+                name.value,
+                label.0,
+                shown(&stated.value),
+                other.0,
+                expected
+            ),
             format!(
                 "project '{}': {} differs from {} {} by rounding only",
                 name.value,
@@ -116,7 +130,7 @@ fn equal(
         )
     } else {
         (
-            format!("项目“{}”预算为 {}，但{}为 {}", name.value, shown(&stated.value), other.0, expected),
+            format!("项目“{}”{}为 {}，但{}为 {}", name.value, label.0, shown(&stated.value), other.0, expected),
             format!(
                 "project '{}': the budget is {}, but {} states {}",
                 name.value,

@@ -1,10 +1,11 @@
-use crate::compare::{compare, Verdict};
+use crate::compare::{compare, midpoint, printed_like, Verdict};
 use crate::context::Fig;
-use crate::finding::Message;
+use crate::finding::{Message, Related, Severity};
 use crate::rule::Sink;
 use crate::rules::performance::lookup::fig;
 use crate::Context;
 use yusuan_model::identities::CellRef;
+use yusuan_model::money::Interval;
 use yusuan_model::performance::PerformanceKind;
 
 crate::rule! {
@@ -42,11 +43,7 @@ fn check(cx: &Context, sink: &mut Sink) {
             sink.sum(&fig(total, Message::new("年度预算总额", "annual budget")), &lines, &what);
         }
         if let Some(t1) = cell(cx, "income_expense_summary", "income_total", "amount") {
-            let what = Message::new(
-                "部门整体绩效目标表资金来源之和与部门收支总体情况表收入总计不符",
-                "department table funding against table 1's total income",
-            );
-            sink.sum(&t1, &lines, &what);
+            against(sink, &lines, &t1, ("资金来源合计", "funding lines"));
         }
         let fiscal: Vec<Fig> = p
             .funding
@@ -63,15 +60,50 @@ fn check(cx: &Context, sink: &mut Sink) {
             continue;
         };
         // With a fiscal carry-over the table may count it as 本级安排 too: either total will do.
-        let sum = fiscal.iter().fold(yusuan_model::money::Interval::ZERO, |a, f| a + f.interval);
+        let sum = fiscal.iter().fold(Interval::ZERO, |a, f| a + f.interval);
         if let Some(t) = total4.filter(|t| compare(&t.interval, &sum) == Verdict::Exact) {
             sink.verified(fiscal.iter().chain([&t]).filter_map(|f| f.span));
             continue;
         }
-        let what = Message::new(
-            "部门整体绩效目标表财政资金与财政拨款收支预算总体情况表不符",
-            "department table fiscal funding against table 4",
-        );
-        sink.sum(&t4, &fiscal, &what);
+        against(sink, &fiscal, &t4, ("财政资金合计", "fiscal funding lines"));
     }
+}
+
+/// The department table's lines against a budget table's figure, reported at the lines: they
+/// are what the target table states.
+fn against(sink: &mut Sink, lines: &[Fig], table: &Fig, what: (&str, &str)) {
+    sink.verified(lines.iter().chain([table]).filter_map(|f| f.span));
+    let sum = lines.iter().fold(Interval::ZERO, |a, f| a + f.interval);
+    let verdict = compare(&sum, &table.interval);
+    let (Some(first), Some(tm)) = (lines.iter().find_map(|f| f.printed), table.printed) else { return };
+    if verdict == Verdict::Exact {
+        return;
+    }
+    let at = lines.iter().find_map(|f| f.span).unwrap_or(table.anchor);
+    let listed: Vec<String> = lines
+        .iter()
+        .map(|f| format!("{} {}", f.label.zh, f.printed.map(|m| m.value.to_string()).unwrap_or_default()))
+        .collect();
+    let total = printed_like(midpoint(&sum), &first);
+    let zh =
+        format!("部门整体绩效目标表{} {} = {}，但{}为 {}", what.0, listed.join(" + "), total, table.label.zh, tm.value);
+    let en = format!(
+        "department target table: {} {} = {}, but {} is {}",
+        what.1,
+        listed.join(" + "),
+        total,
+        table.label.en,
+        tm.value
+    );
+    let mut f = sink.finding(at, Message::new(zh, en));
+    if !verdict.is_mismatch() {
+        f.severity = Severity::Info;
+    }
+    f.related = std::iter::once(table)
+        .chain(lines)
+        .filter_map(|x| Some(Related { span: x.span?, label: x.label.clone() }))
+        .collect();
+    f.expected = Some(printed_like(midpoint(&table.interval), &first));
+    f.actual = Some(total);
+    sink.push(f);
 }
