@@ -16,13 +16,20 @@ pub struct Config {
     /// The weight indicators carry together in a performance-target table (the seed's scheme:
     /// indicators 90, 预算执行率 the other 10).
     pub indicator_weight: Decimal,
+    /// The weight of the whole scoring scheme (indicators and 预算执行率 together): a table whose
+    /// indicator weights add up to this includes the execution-rate row itself.
+    pub scheme_weight: Decimal,
     /// A change at least this large (percent) needs a stated reason.
     pub notable_change_percent: Decimal,
 }
 
 impl Default for Config {
     fn default() -> Self {
-        Config { indicator_weight: Decimal::from(90), notable_change_percent: Decimal::from(10) }
+        Config {
+            indicator_weight: Decimal::from(90),
+            scheme_weight: Decimal::ONE_HUNDRED,
+            notable_change_percent: Decimal::from(10),
+        }
     }
 }
 
