@@ -44,7 +44,7 @@ fn check(cx: &Context, sink: &mut Sink) {
             }
             let Ok(written) = digits.parse::<u16>() else { continue };
             // `与2025年相比` is caught by its 相比; a year far off is a date, not a comparison.
-            if written <= allowed_max || written > year + 1 {
+            if written <= allowed_max || written > year.saturating_add(1) {
                 continue;
             }
             let end = at + 4 + '年'.len_utf8();

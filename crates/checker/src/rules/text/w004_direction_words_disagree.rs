@@ -62,7 +62,7 @@ fn check(cx: &Context, sink: &mut Sink) {
             // An amount and the rate right after it (only a comma between) describe one change.
             for w in found.windows(2) {
                 let [amount, rate] = w else { continue };
-                let between = &sentence[amount.figure.1..rate.start];
+                let Some(between) = sentence.get(amount.figure.1..rate.start) else { continue };
                 if !matches!(amount.unit, Unit::Money(_))
                     || rate.unit != Unit::Percent
                     || !between.chars().all(|c| matches!(c, '，' | ',' | '、' | ' ' | '\u{3000}'))
@@ -75,7 +75,11 @@ fn check(cx: &Context, sink: &mut Sink) {
                 }
                 let span = para.span(a + amount.start, a + rate.figure.1);
                 let (aw, rw) = (amount.word, rate.word);
-                let (af, rf) = (&sentence[amount.figure.0..amount.figure.1], &sentence[rate.figure.0..rate.figure.1]);
+                let (Some(af), Some(rf)) =
+                    (sentence.get(amount.figure.0..amount.figure.1), sentence.get(rate.figure.0..rate.figure.1))
+                else {
+                    continue;
+                };
                 sink.report(
                     span,
                     Message::new(
@@ -89,7 +93,7 @@ fn check(cx: &Context, sink: &mut Sink) {
 }
 
 fn report_negative(sink: &mut Sink, para: &Para, a: usize, sentence: &str, s: &Stated) {
-    let figure = &sentence[s.figure.0..s.figure.1];
+    let figure = sentence.get(s.figure.0..s.figure.1).unwrap_or_default();
     let meaning = if s.up { ("减少", "a fall") } else { ("增加", "a rise") };
     sink.report(
         para.span(a + s.start, a + s.figure.1),
