@@ -7,6 +7,8 @@ pub mod compare;
 pub mod context;
 pub mod figures;
 pub mod finding;
+pub mod names;
+pub mod prose;
 pub mod rule;
 pub mod rules;
 

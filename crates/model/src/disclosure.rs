@@ -46,6 +46,11 @@ pub struct Disclosure {
     pub glossary: Vec<GlossaryEntry>,
     /// What the reader could not settle or place; nothing is dropped silently.
     pub notes: Vec<ReadNote>,
+    /// The source's lines as read (line `n` is `source_lines[n - 1]`), for checks of wording
+    /// (template slots, reasons left blank) that the typed model does not keep. Not part of the
+    /// JSON: it is the input itself.
+    #[serde(skip)]
+    pub source_lines: Vec<String>,
 }
 
 impl Disclosure {
@@ -64,6 +69,7 @@ impl Disclosure {
             performance: Vec::new(),
             glossary: Vec::new(),
             notes: Vec::new(),
+            source_lines: Vec::new(),
         }
     }
 

@@ -100,5 +100,13 @@ pub fn read_lines_with(lines: &[Line], catalog: &Catalog) -> Disclosure {
     }
 
     d.notes = notes;
+    // Indexed by line number, so a caller's slice of numbered lines still lines up.
+    let last = lines.iter().map(|l| l.no as usize).max().unwrap_or(0);
+    d.source_lines = vec![String::new(); last];
+    for l in lines {
+        if let Some(slot) = (l.no as usize).checked_sub(1).and_then(|i| d.source_lines.get_mut(i)) {
+            slot.clone_from(&l.text);
+        }
+    }
     d
 }

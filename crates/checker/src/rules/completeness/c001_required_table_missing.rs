@@ -1,0 +1,68 @@
+use crate::context::Context;
+use crate::finding::Message;
+use crate::prose::{is_whole, paragraphs};
+use crate::rule::Sink;
+use yusuan_model::registry::{fold_title, schema};
+use yusuan_model::span::Span;
+use yusuan_model::table::DocumentKind;
+
+crate::rule! {
+    /// Flags a table the 部门预算 disclosure must publish and does not: the eight tables of
+    /// 财预〔2016〕143号 (部门收支总表, 部门收入总表, 部门支出总表, 财政拨款收支总表, 一般公共预算支出表,
+    /// 一般公共预算基本支出表, 一般公共预算“三公”经费支出表, 政府性基金预算支出表).
+    ///
+    /// The rules require every one of them, an empty one included (published and stated empty).
+    /// Only a document that presents itself as a whole disclosure is checked (two or more
+    /// `第X部分` headings, or three or more tables with three or more numbered narrative
+    /// sections): a pasted table or paragraph is a fragment and is not told what it lacks.
+    ///
+    /// Example: a disclosure with 表1–表7 and no 政府性基金预算支出情况表, although 情况说明 says it
+    /// is empty.
+    REQUIRED_TABLE_MISSING: code "C001", name "required-table-missing", family Completeness, severity Warning, check check
+}
+
+/// The kinds 财预〔2016〕143号 requires of a department budget, in the template's order.
+pub const REQUIRED: [&str; 8] = [
+    "income_expense_summary",
+    "income_summary",
+    "expenditure_summary",
+    "fiscal_summary",
+    "general_budget_expenditure",
+    "general_budget_basic",
+    "three_public",
+    "government_fund_expenditure",
+];
+
+fn check(cx: &Context, sink: &mut Sink) {
+    if cx.doc.document != DocumentKind::Budget || !is_whole(cx.doc) {
+        return;
+    }
+    let paras = paragraphs(cx.doc);
+    let at = cx.doc.tables.first().map(|t| t.title.span).unwrap_or(Span::on_line(1, 1, 1));
+    for kind in REQUIRED {
+        if cx.doc.table(kind).is_some() {
+            continue;
+        }
+        let Some(s) = schema(kind) else { continue };
+        let titles: Vec<String> = std::iter::once(s.title).chain(s.aliases.iter().copied()).map(fold_title).collect();
+        let said_empty = paras.iter().any(|p| {
+            let f = fold_title(&p.text);
+            f.contains("空表") && titles.iter().any(|t| f.contains(t.as_str()))
+        });
+        let (zh, en) = if said_empty {
+            (
+                "；情况说明称其为空表，但空表也须公开",
+                "; the narrative says it is empty, but an empty table is still published",
+            )
+        } else {
+            ("", "")
+        };
+        sink.report(
+            at,
+            Message::new(
+                format!("缺少部门预算公开必备的“{}”{zh}", s.title),
+                format!("the required table '{}' ({kind}) is not in the disclosure{en}", s.title),
+            ),
+        );
+    }
+}
