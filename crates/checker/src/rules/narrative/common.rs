@@ -115,15 +115,23 @@ pub fn subject_name(f: &Fact) -> Message {
     Message::new(format!("{pz}{zh}"), format!("{pe}{en}"))
 }
 
-/// The fact's amount as a figure, labelled `情况说明“…”`.
+/// What a stated amount can truly be. A zero is nothing, whatever its printed precision: the
+/// text writes `0万元` for none, never for an amount under 5,000元.
+pub fn bounds(m: &Money) -> Interval {
+    if m.is_zero() {
+        Interval::ZERO
+    } else {
+        m.bounds()
+    }
+}
+
+/// The fact's amount as a figure, labelled with its subject.
 pub fn amount_fig(f: &Fact) -> Option<Fig> {
     let a = f.amount.as_ref()?;
     let name = subject_name(f);
-    Some(Fig::printed(
-        &a.value,
-        a.span,
-        Message::new(format!("情况说明“{}”", name.zh), format!("narrative {}", name.en)),
-    ))
+    let mut fig = Fig::printed(&a.value, a.span, name);
+    fig.interval = bounds(&a.value);
+    Some(fig)
 }
 
 /// Digits kept in quotients, rounded outward so an interval never shrinks.
@@ -164,7 +172,7 @@ fn intersect(a: &Interval, b: &Interval) -> Option<Interval> {
 /// (current / (1 ± rate)). `None` when the fact states no amount or nothing to go on, or when
 /// the change exceeds the amount (no prior year could give it: the YoY rule says so).
 pub fn prior(f: &Fact) -> Option<Interval> {
-    let c = f.amount.as_ref()?.value.bounds();
+    let c = bounds(&f.amount.as_ref()?.value);
     let ch = f.change.as_ref()?;
     let one = Interval::exact(Decimal::ONE);
     let by_amount = match (ch.direction, &ch.amount) {
@@ -251,8 +259,8 @@ pub fn check_equal(
         Verdict::Mismatch { .. } => sink.finding(
             at,
             Message::new(
-                format!("{}：{}为 {}，但{}为 {}", what.zh, stated.label.zh, actual, from.zh, expected),
-                format!("{}: {} is {}, but {} is {}", what.en, stated.label.en, actual, from.en, expected),
+                format!("{}{}为 {}，但{}为 {}", what.zh, stated.label.zh, actual, from.zh, expected),
+                format!("{}{} is {}, but {} is {}", what.en, stated.label.en, actual, from.en, expected),
             ),
         ),
     };

@@ -21,3 +21,11 @@ pub const RULES: &[Rule] = &[
     n005_structure_shares::NARRATIVE_SHARES_SUM,
     n006_parts_sum::NARRATIVE_PARTS_SUM,
 ];
+
+/// The severities one rule reports on a text, for the rules' unit tests.
+#[cfg(test)]
+fn severities(text: &str, code: &str) -> Vec<crate::finding::Severity> {
+    let doc = yusuan_readers::text::read_str(text);
+    let report = crate::check(&doc, &crate::Config::default(), yusuan_model::Catalog::shared_builtin());
+    report.of_rule(code).map(|f| f.severity).collect()
+}

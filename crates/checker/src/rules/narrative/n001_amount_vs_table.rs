@@ -22,7 +22,8 @@ crate::rule! {
 }
 
 fn check(cx: &Context, sink: &mut Sink) {
-    let what = Message::new("情况说明与表格不一致", "the narrative disagrees with the tables");
+    let what =
+        Message::new("情况说明与表格不一致：情况说明", "the narrative disagrees with the tables: the narrative's");
     for f in &cx.doc.narrative.facts {
         let Some(t) = target(cx, f) else { continue };
         let rel: Vec<_> = t.cells.iter().chain(&t.minus).map(related).collect();
@@ -40,7 +41,12 @@ fn check(cx: &Context, sink: &mut Sink) {
                 let mut finding = sink.finding(
                     f.span,
                     Message::new(
-                        format!("{}：情况说明称未安排{}，但{}为 {}", what.zh, name.zh, from.zh, shown.join("＋")),
+                        format!(
+                            "情况说明与表格不一致：情况说明称未安排{}，但{}为 {}",
+                            name.zh,
+                            from.zh,
+                            shown.join("＋")
+                        ),
                         format!(
                             "{}: the narrative says there is no {}, but {} is {}",
                             what.en,

@@ -23,7 +23,7 @@ crate::rule! {
 pub(super) fn base_amount(cx: &Context, base: usize) -> Option<(Interval, Vec<yusuan_model::span::Span>)> {
     let b = cx.doc.narrative.facts.get(base)?;
     if let Some(a) = &b.amount {
-        return Some((a.value.bounds(), vec![a.span]));
+        return Some((super::common::bounds(&a.value), vec![a.span]));
     }
     let t = target(cx, b)?;
     Some((t.figure, t.cells.iter().chain(&t.minus).filter_map(|c| c.span).collect()))
@@ -38,7 +38,7 @@ fn check(cx: &Context, sink: &mut Sink) {
         let rate = &share.rate.value;
         sink.verified([share.rate.span, amount.span].into_iter().chain(base_spans.iter().copied()));
         let stated = rate_interval(rate);
-        let computed = match ratio_percent(&amount.value.bounds(), &base_iv) {
+        let computed = match ratio_percent(&super::common::bounds(&amount.value), &base_iv) {
             Some(c) => c,
             // A share of nothing: only 0% can be right, and only of nothing.
             None => continue,
@@ -93,5 +93,29 @@ fn check(cx: &Context, sink: &mut Sink) {
         finding.expected = Some(expected);
         finding.actual = Some(actual);
         sink.push(finding);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::finding::Severity::*;
+
+    fn run(share: &str) -> Vec<crate::finding::Severity> {
+        let text = format!(
+            "三、关于某某局2025年支出预算情况说明\n某某局2025年支出预算1,050.52万元，其中：基本支出448.52万元，占{share}。\n"
+        );
+        super::super::severities(&text, "N002")
+    }
+
+    #[test]
+    fn rounding_on_both_sides_of_the_line() {
+        // 448.52 / 1,050.52 = 42.6950…%: 42.70 exact, 42.69 within the amounts' rounding.
+        assert_eq!(run("42.70%"), vec![]);
+        assert_eq!(run("42.69%"), vec![Info]);
+        // 42.68% is beyond what rounding allows (the amounts allow 42.6946…42.6955).
+        assert_eq!(run("42.68%"), vec![Error]);
+        assert_eq!(run("42.7%"), vec![]);
+        assert_eq!(run("43%"), vec![]);
+        assert_eq!(run("44%"), vec![Error]);
     }
 }

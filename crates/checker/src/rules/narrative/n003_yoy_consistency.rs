@@ -108,7 +108,7 @@ fn rate_against_amounts(sink: &mut Sink, f: &Fact, ch: &YoyChange) {
         // No change amount: a 100% decrease still says nothing is left.
         if ch.direction == Direction::Decrease
             && rate.value.0 == Decimal::ONE_HUNDRED
-            && amount.value.bounds().lo > Decimal::ZERO
+            && super::common::bounds(&amount.value).lo > Decimal::ZERO
         {
             sink.verified([amount.span, rate.span]);
             let mut finding = sink.finding(
@@ -124,7 +124,7 @@ fn rate_against_amounts(sink: &mut Sink, f: &Fact, ch: &YoyChange) {
         return;
     }
     let (Some(amount), Some(change)) = (&f.amount, &ch.amount) else { return };
-    let c = amount.value.bounds();
+    let c = super::common::bounds(&amount.value);
     let d = magnitude(&change.value);
     let prior = match ch.direction {
         Direction::Increase => c - d,
@@ -304,5 +304,36 @@ mod tests {
         assert_eq!(word_direction("增长"), Some(Direction::Increase));
         assert_eq!(word_direction("下降"), Some(Direction::Decrease));
         assert_eq!(word_direction("持平"), None);
+    }
+}
+
+#[cfg(test)]
+mod rule_tests {
+    use crate::finding::Severity::*;
+
+    fn run(sentence: &str) -> Vec<crate::finding::Severity> {
+        let text =
+            format!("三、关于某某局2025年支出预算情况说明\n某某局2025年支出预算1,000.00万元，其中：{sentence}\n");
+        super::super::severities(&text, "N003")
+    }
+
+    #[test]
+    fn rate_on_both_sides_of_the_line() {
+        // 公务员医疗补助 1.41, +0.38: 0.38 / 1.03 = 36.89%, but rounding allows 36.06%…37.75%.
+        assert_eq!(run("基本支出1.41万元，比上年增加0.38万元，增长36.89%。"), vec![]);
+        assert_eq!(run("基本支出1.41万元，比上年增加0.38万元，增长36.50%。"), vec![Info]);
+        assert_eq!(run("基本支出1.41万元，比上年增加0.38万元，增长35.00%。"), vec![Error]);
+        // Against this year's amount instead of last year's: 116.84 / 448.52 = 26.05%.
+        assert_eq!(run("基本支出448.52万元，比上年增加116.84万元，增长26.05%。"), vec![Error]);
+        assert_eq!(run("基本支出448.52万元，比上年增加116.84万元，增长35.23%。"), vec![]);
+    }
+
+    #[test]
+    fn zero_prior_and_total_decrease() {
+        assert_eq!(run("项目支出26.00万元，比上年增加26.00万元，增长100%。"), vec![Info]);
+        assert_eq!(run("项目支出26.00万元，比上年增加26.00万元，增长35%。"), vec![Error]);
+        assert_eq!(run("项目支出0.00万元，比上年减少48.67万元，下降100.00%。"), vec![]);
+        assert_eq!(run("项目支出1.00万元，比上年减少47.67万元，下降100.00%。"), vec![Error]);
+        assert_eq!(run("项目支出1.00万元，比上年增加2.00万元。"), vec![Error]);
     }
 }

@@ -1,4 +1,4 @@
-use super::common::{change_span, money_like, prior, subject_name};
+use super::common::{change_span, money, money_like, prior, subject_name};
 use super::mapping::{key, Key};
 use super::parts::split;
 use crate::compare::midpoint;
@@ -13,7 +13,8 @@ crate::rule! {
     /// Flags prior-year figures that cannot all be true: every change against last year implies
     /// last year's amount (this year's less the increase, or plus the decrease), and those must
     /// agree — the parts' prior years sum to their total's (三公 parts to the 三公 total, basic +
-    /// project to all spending, the sources to total income), the income side's prior total
+    /// project to all spending, the sources to total income: a source left out that the tables show
+/// to be nothing counts as nothing), the income side's prior total
     /// equals the spending side's, and the same money stated in two sections has one prior year.
     /// A part list that may be partial only bounds the total from below.
     ///
@@ -46,7 +47,9 @@ fn of_parts(cx: &Context, facts: &[Fact], i: usize, depth: u8) -> Option<Prior> 
     }
     let s = split(cx, facts, i)?;
     let mut value = Interval::ZERO;
-    let mut exact = s.all_stated;
+    // A member the text leaves out and the tables show to be nothing is taken as nothing last
+    // year too: a source that went away is stated with its decrease.
+    let mut exact = s.complete;
     let mut from = Vec::new();
     for (j, _) in &s.parts {
         match own(facts, *j).or_else(|| of_parts(cx, facts, *j, depth - 1)) {
@@ -79,16 +82,25 @@ fn like(facts: &[Fact], i: usize) -> Option<Money> {
     facts.get(i).and_then(|f| f.amount.as_ref()).map(|a| a.value)
 }
 
-fn describe(facts: &[Fact], p: &Prior, unit: &Money) -> (String, String) {
+fn describe(facts: &[Fact], p: &Prior) -> (String, String) {
     let items: Vec<(String, String)> = p
         .from
         .iter()
         .filter_map(|&j| {
             let f = facts.get(j)?;
-            let v = prior(f)?;
+            let a = f.amount.as_ref()?;
+            let ch = f.change.as_ref()?;
             let n = subject_name(f);
-            let shown = money_like(midpoint(&v), unit);
-            Some((format!("{}{}", n.zh, shown), format!("{} {}", n.en, shown)))
+            let by = match (&ch.amount, &ch.rate) {
+                (Some(d), _) => money(&d.value),
+                (None, Some(r)) => format!("{}%", r.value.0),
+                (None, None) => String::new(),
+            };
+            let now = money(&a.value);
+            Some((
+                format!("{}{}{}{}", n.zh, now, ch.direction_word, by),
+                format!("{} {} {} {}", n.en, now, ch.direction_word, by),
+            ))
         })
         .collect();
     let zh = items.iter().map(|(z, _)| z.as_str()).collect::<Vec<_>>().join("＋");
@@ -102,8 +114,8 @@ fn report(sink: &mut Sink, facts: &[Fact], at: usize, a: &Prior, b: &Prior, what
     else {
         return;
     };
-    let (az, ae) = describe(facts, a, &unit);
-    let (bz, be) = describe(facts, b, &unit);
+    let (az, ae) = describe(facts, a);
+    let (bz, be) = describe(facts, b);
     let shown = |p: &Prior| {
         let v = money_like(midpoint(&p.value), &unit);
         if p.exact {
@@ -162,10 +174,16 @@ fn check(cx: &Context, sink: &mut Sink) {
     // The income side's prior total against the spending side's, scope by scope.
     let sides_what = Message::new("收入与支出推算的上年总数不一致", "last year's income and spending totals disagree");
     for scope in [Scope::AllFunds, Scope::FiscalAppropriation] {
-        let find = |k: Key| facts.iter().position(|f| f.scope == scope && key(&f.subject) == Some(k));
+        // The first statement of each side that implies a prior year.
+        let find = |k: Key| {
+            facts
+                .iter()
+                .enumerate()
+                .filter(|(_, f)| f.scope == scope && key(&f.subject) == Some(k))
+                .find_map(|(i, _)| prior_of(cx, facts, i).map(|p| (i, p)))
+        };
         let income = find(Key::TotalIncome).or_else(|| find(Key::TotalBudget));
-        let (Some(inc), Some(exp)) = (income, find(Key::TotalExpenditure)) else { continue };
-        let (Some(a), Some(b)) = (prior_of(cx, facts, exp), prior_of(cx, facts, inc)) else { continue };
+        let (Some((_, b)), Some((exp, a))) = (income, find(Key::TotalExpenditure)) else { continue };
         verify(sink, facts, &a);
         verify(sink, facts, &b);
         if disagree(&a, &b) {

@@ -50,7 +50,7 @@ fn check(cx: &Context, sink: &mut Sink) {
         let amounts = members
             .iter()
             .filter_map(|&i| facts.get(i)?.amount.as_ref())
-            .fold(Interval::ZERO, |acc, a| acc + a.value.bounds());
+            .fold(Interval::ZERO, |acc, a| acc + super::common::bounds(&a.value));
         // Only a set that makes up the whole base must make up 100%.
         if compare(&base_iv, &amounts).is_mismatch() {
             continue;
@@ -102,5 +102,34 @@ fn check(cx: &Context, sink: &mut Sink) {
         f.expected = Some("100%".into());
         f.actual = Some(format!("{printed}%"));
         sink.push(f);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::finding::Severity::*;
+
+    fn run(a: &str, b: &str, c: &str) -> Vec<crate::finding::Severity> {
+        let text = format!(
+            "三、关于某某局2025年支出预算情况说明\n某某局2025年支出预算300.00万元，其中：基本支出100.00万元，占{a}；项目支出100.00万元，占{b}；其他支出100.00万元，占{c}。\n"
+        );
+        super::super::severities(&text, "N005")
+    }
+
+    #[test]
+    fn three_thirds() {
+        let two = |a: &str, b: &str| {
+            let text = format!(
+                "三、关于某某局2025年支出预算情况说明\n某某局2025年支出预算300.00万元，其中：基本支出100.00万元，占{a}；项目支出200.00万元，占{b}。\n"
+            );
+            super::super::severities(&text, "N005")
+        };
+        assert_eq!(two("33.33%", "66.67%"), vec![]);
+        // 33.33 + 66.66 = 99.99: within two half-units of the last place.
+        assert_eq!(two("33.33%", "66.66%"), vec![Info]);
+        assert_eq!(two("33.33%", "66.60%"), vec![Error]);
+        // Three thirds printed 33.3% sum to 99.9%: rounding; 33.0% each cannot be.
+        assert_eq!(run("33.3%", "33.3%", "33.3%"), vec![Info]);
+        assert_eq!(run("33.0%", "33.0%", "33.0%"), vec![Error]);
     }
 }

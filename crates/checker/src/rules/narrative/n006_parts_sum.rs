@@ -53,7 +53,7 @@ fn check(cx: &Context, sink: &mut Sink) {
                 sink.verified(total.span.into_iter().chain(parts.iter().filter_map(|p| p.span)));
                 let rel = parts.iter().map(related).collect();
                 if s.complete {
-                    let what = Message::new("总额与其构成之和不符", "a total against the sum of its parts");
+                    let what = Message::new("总额与其构成之和不符：", "a total against the sum of its parts: ");
                     let from = Message::new(
                         format!("其构成 {} 合计", names("zh").join("＋")),
                         format!("its parts {} sum to", names("en").join(" + ")),

@@ -84,8 +84,6 @@ pub struct Split<'a> {
     pub parts: Vec<(usize, &'a Fact)>,
     /// Every member is stated, or the tables say the ones left out are nothing.
     pub complete: bool,
-    /// Every member is stated.
-    pub all_stated: bool,
 }
 
 /// Whether a transfer line makes the income split ambiguous: 上级转移支付 is a 其中 of its
@@ -98,9 +96,32 @@ fn transfer_stated(children: &[(usize, &Fact)]) -> bool {
     })
 }
 
-/// The facts whose `parent` is `whole`.
+/// A fact's whole: its `parent`, or the nearest one above it that a partition splits into this
+/// fact's kind (a list inside a part, `人员经费…，主要包括：…；公用经费…`, can leave the next part
+/// under the previous one).
+fn whole_of(facts: &[Fact], f: &Fact) -> Option<usize> {
+    let direct = f.parent?;
+    let Some(k) = key(&f.subject) else { return Some(direct) };
+    let splits_into = |w: usize| {
+        facts
+            .get(w)
+            .and_then(|w| key(&w.subject))
+            .is_some_and(|wk| PARTITIONS.iter().any(|(x, m)| *x == wk && m.contains(&k)))
+    };
+    let mut at = Some(direct);
+    for _ in 0..3 {
+        match at {
+            Some(w) if splits_into(w) => return Some(w),
+            Some(w) => at = facts.get(w).and_then(|x| x.parent),
+            None => break,
+        }
+    }
+    Some(direct)
+}
+
+/// The facts whose whole is `whole`.
 pub fn children(facts: &[Fact], whole: usize) -> Vec<(usize, &Fact)> {
-    facts.iter().enumerate().filter(|(_, f)| f.parent == Some(whole)).collect()
+    facts.iter().enumerate().filter(|(_, f)| whole_of(facts, f) == Some(whole)).collect()
 }
 
 /// The partition of the whole fact its stated children fit best (the most members stated),
@@ -127,7 +148,7 @@ pub fn split<'a>(cx: &Context, facts: &'a [Fact], whole: usize) -> Option<Split<
             let missing: Vec<Key> = members.iter().copied().filter(|m| !keys.contains(m)).collect();
             let scope = if w.scope == Scope::Unspecified { Scope::AllFunds } else { w.scope };
             let complete = missing.iter().all(|m| known_zero(cx, *m, scope));
-            Some(Split { all_stated: missing.is_empty(), parts, complete })
+            Some(Split { parts, complete })
         })
         .rev()
         .max_by_key(|s| (s.parts.len(), s.complete))
