@@ -1,0 +1,121 @@
+use super::common::{percent, subject_name};
+use super::mapping::target;
+use crate::compare::{midpoint, rate_interval, ratio_percent};
+use crate::context::Context;
+use crate::finding::{Message, Related, Severity};
+use crate::rule::Sink;
+use yusuan_model::money::Interval;
+
+crate::rule! {
+    /// Flags a share (占 X%) that is not the amount over its base: the total the share is of
+    /// (the named base, or the section's total), as stated in the text or, when the text states
+    /// no amount for it, as the tables hold it. Rounding of the amounts and of the rate is
+    /// allowed for: what rounding explains is info.
+    ///
+    /// Shares are computed by hand and copied from last year's text; a share left from an
+    /// earlier draft misstates the structure of the budget.
+    ///
+    /// Example: `单位资金 230.00万元，占 12.89%` of a 收入预算 1,050.52万元: 230.00 / 1,050.52 = 21.89%.
+    NARRATIVE_SHARE: code "N002", name "narrative-share-recomputed", family Narrative, severity Error, check check
+}
+
+/// The base's amount: as stated, else the table cell for it.
+pub(super) fn base_amount(cx: &Context, base: usize) -> Option<(Interval, Vec<yusuan_model::span::Span>)> {
+    let b = cx.doc.narrative.facts.get(base)?;
+    if let Some(a) = &b.amount {
+        return Some((super::common::bounds(&a.value), vec![a.span]));
+    }
+    let t = target(cx, b)?;
+    Some((t.figure, t.cells.iter().chain(&t.minus).filter_map(|c| c.span).collect()))
+}
+
+fn check(cx: &Context, sink: &mut Sink) {
+    let facts = &cx.doc.narrative.facts;
+    for f in facts {
+        let (Some(share), Some(amount)) = (&f.share, &f.amount) else { continue };
+        let Some(base) = share.of_fact else { continue };
+        let Some((base_iv, base_spans)) = base_amount(cx, base) else { continue };
+        let rate = &share.rate.value;
+        sink.verified([share.rate.span, amount.span].into_iter().chain(base_spans.iter().copied()));
+        let stated = rate_interval(rate);
+        let computed = match ratio_percent(&super::common::bounds(&amount.value), &base_iv) {
+            Some(c) => c,
+            // A share of nothing: only 0% can be right, and only of nothing.
+            None => continue,
+        };
+        let point = super::common::printed_ratio(amount.value.yuan(), midpoint(&base_iv));
+        let expected = percent(point.unwrap_or_else(|| midpoint(&computed)), rate);
+        let actual = format!("{}%", rate.0);
+        if expected == actual {
+            continue;
+        }
+        let name = subject_name(f);
+        let base_name = facts.get(base).map(subject_name).unwrap_or_else(|| Message::new("", ""));
+        let base_shown = facts
+            .get(base)
+            .and_then(|b| b.amount.as_ref())
+            .map(|a| super::common::money(&a.value))
+            .unwrap_or_else(|| super::common::money_like(midpoint(&base_iv), &amount.value));
+        let amount_shown = super::common::money(&amount.value);
+        let intersects = stated.intersects(&computed);
+        let mut finding = sink.finding(
+            share.rate.span,
+            if intersects {
+                Message::new(
+                    format!(
+                        "占比：{}{}占{}{}的比例印为 {}，按金额计算为 {}，相差属四舍五入误差",
+                        name.zh, amount_shown, base_name.zh, base_shown, actual, expected
+                    ),
+                    format!(
+                        "share: {} {} of {} {} is printed {}, the amounts give {}: a rounding difference",
+                        name.en, amount_shown, base_name.en, base_shown, actual, expected
+                    ),
+                )
+            } else {
+                Message::new(
+                    format!(
+                        "占比与金额不符：{}{}占{}{}应为 {}，文中为 {}",
+                        name.zh, amount_shown, base_name.zh, base_shown, expected, actual
+                    ),
+                    format!(
+                        "share disagrees with the amounts: {} {} of {} {} is {}, the text says {}",
+                        name.en, amount_shown, base_name.en, base_shown, expected, actual
+                    ),
+                )
+            },
+        );
+        if intersects {
+            finding.severity = Severity::Info;
+        }
+        finding.related = std::iter::once(Related { span: amount.span, label: name })
+            .chain(base_spans.first().map(|s| Related { span: *s, label: base_name }))
+            .collect();
+        finding.expected = Some(expected);
+        finding.actual = Some(actual);
+        sink.push(finding);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::finding::Severity::*;
+
+    fn run(share: &str) -> Vec<crate::finding::Severity> {
+        let text = format!(
+            "三、关于某某局2025年支出预算情况说明\n某某局2025年支出预算1,050.52万元，其中：基本支出448.52万元，占{share}。\n"
+        );
+        super::super::severities(&text, "N002")
+    }
+
+    #[test]
+    fn rounding_on_both_sides_of_the_line() {
+        // 448.52 / 1,050.52 = 42.6950…%: 42.70 exact, 42.69 within the amounts' rounding.
+        assert_eq!(run("42.70%"), vec![]);
+        assert_eq!(run("42.69%"), vec![Info]);
+        // 42.68% is beyond what rounding allows (the amounts allow 42.6946…42.6955).
+        assert_eq!(run("42.68%"), vec![Error]);
+        assert_eq!(run("42.7%"), vec![]);
+        assert_eq!(run("43%"), vec![]);
+        assert_eq!(run("44%"), vec![Error]);
+    }
+}
