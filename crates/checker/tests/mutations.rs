@@ -44,7 +44,6 @@ fn table_figures() -> BTreeSet<Span> {
 
 /// The narrative's amounts, shares, changes and rates (single-line spans: a figure wrapped over
 /// a line break is not mutated by this simple edit).
-#[allow(dead_code)]
 fn narrative_figures() -> BTreeSet<Span> {
     let d = read_str(SEED);
     let mut out = BTreeSet::new();
@@ -59,18 +58,40 @@ fn narrative_figures() -> BTreeSet<Span> {
     out.into_iter().filter(|s| s.line == s.end_line).collect()
 }
 
+/// Whether a report says the figure at `span` differs only by what rounding allows (an info
+/// finding that concerns it): a change that small cannot be proved wrong.
+fn within_rounding(r: &Report, span: Span) -> bool {
+    r.findings
+        .iter()
+        .any(|f| f.severity == Severity::Info && (f.span == span || f.related.iter().any(|x| x.span == span)))
+}
+
+/// Asserts every mutation raises a new error, except those the checker shows to be within
+/// rounding, and that those stay rare.
 fn assert_all_caught(all: BTreeSet<Span>) {
     let base = errors(&run(SEED));
     let mut missed = Vec::new();
+    let mut rounding = Vec::new();
     for span in &all {
         let Some(text) = mutate(SEED, *span) else { continue };
-        if errors(&run(&text)) <= base {
-            let line = SEED.split('\n').nth(span.line as usize - 1).unwrap_or("");
+        let report = run(&text);
+        if errors(&report) > base {
+            continue;
+        }
+        let line = SEED.split('\n').nth(span.line as usize - 1).unwrap_or("");
+        if within_rounding(&report, *span) {
+            rounding.push(format!("{span}: {}", line.trim()));
+        } else {
             missed.push(format!("{span}: {}", line.trim()));
         }
     }
-    let caught = all.len() - missed.len();
-    println!("caught {caught} of {} mutations", all.len());
+    println!(
+        "{} mutations: {} errors, {} within rounding:\n{}",
+        all.len(),
+        all.len() - missed.len() - rounding.len(),
+        rounding.len(),
+        rounding.join("\n")
+    );
     assert!(
         missed.is_empty(),
         "{} of {} changed figures raised no new error:\n{}",
@@ -78,11 +99,19 @@ fn assert_all_caught(all: BTreeSet<Span>) {
         all.len(),
         missed.join("\n")
     );
+    assert!(rounding.len() * 20 <= all.len(), "too many mutations hide in rounding: {}", rounding.join("\n"));
 }
 
 #[test]
 fn every_changed_table_figure_raises_a_new_error() {
     let all = table_figures();
     assert!(all.len() > 250, "{}", all.len());
+    assert_all_caught(all);
+}
+
+#[test]
+fn every_changed_narrative_figure_raises_a_new_error() {
+    let all = narrative_figures();
+    assert!(all.len() > 100, "{}", all.len());
     assert_all_caught(all);
 }
