@@ -39,6 +39,8 @@ fn the_seed_has_exactly_its_two_genuine_slips() {
 fn coverage_of_the_seed() {
     let report = check(&read_str(SEED), &Config::default(), Catalog::shared_builtin());
     assert_eq!(report.coverage.figures, 562);
-    assert_eq!(report.coverage.verified, 543);
-    assert_eq!(report.coverage.unverified.len(), 19);
+    assert_eq!(report.coverage.verified, 559);
+    // 房屋 6.11万元, 办公家具 28.53万元, 其他资产 451.51万元: no total of assets is stated to check them against.
+    let lines: Vec<u32> = report.coverage.unverified.iter().map(|s| s.line).collect();
+    assert_eq!(lines, [1254, 1260, 1262]);
 }
