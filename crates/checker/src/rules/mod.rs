@@ -32,6 +32,26 @@ pub fn by_code(code: &str) -> Option<&'static Rule> {
     all().find(|r| r.info.code.eq_ignore_ascii_case(code))
 }
 
+/// The rule reference as Markdown, from each rule's doc comment (`docs/rules.md`).
+pub fn reference_markdown() -> String {
+    let mut out = String::from(
+        "# yusuan rules\n\nGenerated from the rules' doc comments (`crates/checker/src/rules/`); regenerate with\n`UPDATE_RULES=1 cargo test -p yusuan-checker --test reference`.\n",
+    );
+    let mut family = None;
+    for r in all() {
+        if family != Some(r.info.family) {
+            family = Some(r.info.family);
+            out.push_str(&format!("\n## {} — {}\n", r.info.family.label("en"), r.info.family.label("zh")));
+        }
+        out.push_str(&format!("\n### {} `{}` ({:?})\n\n", r.info.code, r.info.name, r.info.severity));
+        for line in r.info.doc.lines() {
+            out.push_str(line.strip_prefix(' ').unwrap_or(line));
+            out.push('\n');
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
