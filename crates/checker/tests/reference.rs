@@ -8,5 +8,8 @@ fn rule_reference_is_current() {
         std::fs::write(&path, &generated).unwrap();
     }
     let committed = std::fs::read_to_string(&path).unwrap_or_default();
-    assert!(committed == generated, "docs/rules.md is out of date: UPDATE_RULES=1 cargo test -p yusuan-checker --test reference");
+    assert!(
+        committed == generated,
+        "docs/rules.md is out of date: UPDATE_RULES=1 cargo test -p yusuan-checker --test reference"
+    );
 }

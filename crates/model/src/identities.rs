@@ -133,6 +133,10 @@ pub const BUDGET_IDENTITIES: &[CrossIdentity] = &[
         cell(T4, "income", "income_total", "amount"),
         &[t1("general_budget"), t1("government_fund"), t1("state_capital"), t1("carry_over_fiscal")],
     ),
+    // What a fund budget and its carry-over bring in, its table spends: an empty table 8 or 9
+    // means no fund or state-capital money in table 1 either.
+    eq(cell(T8, "main", "total", "total"), &[t1("government_fund"), t1("carry_over_fund")]),
+    eq(cell(T9, "main", "total", "total"), &[t1("state_capital"), t1("carry_over_capital")]),
     // Basic spending on an item of 三公 cannot exceed the item's whole 三公 budget (which also
     // counts project spending).
     at_most(cell(T6, "main", "30217", "total"), &[cell(T10, "main", "reception", "general_budget")]),

@@ -132,11 +132,10 @@ fn render_finding(f: &Finding, lines: &[&str], file: &Path, lang: Lang, color: b
         underline(r.span, Some(r.label.get(lang.code())));
     }
     if let (Some(e), Some(a)) = (&f.expected, &f.actual) {
-        out.push_str(&format!(
-            "      = {}: {e}，{}: {a}\n",
-            lang.pick("应为", "expected"),
-            lang.pick("实为", "printed")
-        ));
+        out.push_str(&match lang {
+            Lang::Zh => format!("      = 应为：{e}，实为：{a}\n"),
+            Lang::En => format!("      = expected: {e}, printed: {a}\n"),
+        });
     }
     out
 }
