@@ -69,6 +69,13 @@ impl Panel {
     pub fn column_index(&self, key: &str) -> Option<usize> {
         self.columns.iter().position(|c| c.key == key)
     }
+
+    /// A column sum rule as indices: the total column and its part columns.
+    pub fn sum_columns(&self, rule: &SumRule) -> Option<(usize, Vec<usize>)> {
+        let total = self.column_index(rule.total)?;
+        let parts = rule.parts.iter().map(|k| self.column_index(k)).collect::<Option<Vec<_>>>()?;
+        Some((total, parts))
+    }
 }
 
 /// Whether a table belongs to a budget (预算) or to final accounts (决算).

@@ -28,12 +28,7 @@ fn check(cx: &Context, sink: &mut Sink) {
                 continue;
             }
             for rule in panel.column_sums {
-                let (Some(t), Some(parts)) = (
-                    panel.column_index(rule.total),
-                    rule.parts.iter().map(|k| panel.column_index(k)).collect::<Option<Vec<_>>>(),
-                ) else {
-                    continue;
-                };
+                let Some((t, parts)) = panel.sum_columns(rule) else { continue };
                 let (Some(total), Some(parts)) = (
                     cx.cell(table, row, t),
                     parts.iter().map(|&p| cx.cell(table, row, p)).collect::<Option<Vec<Fig>>>(),
@@ -53,12 +48,7 @@ fn check(cx: &Context, sink: &mut Sink) {
 fn unplaced(sink: &mut Sink, table: &Table, row: &Row, panel: &Panel) {
     let Assignment::Ambiguous { candidates } = &row.assignment else { return };
     for rule in panel.column_sums {
-        let (Some(t), Some(parts)) = (
-            panel.column_index(rule.total),
-            rule.parts.iter().map(|k| panel.column_index(k)).collect::<Option<Vec<_>>>(),
-        ) else {
-            continue;
-        };
+        let Some((t, parts)) = panel.sum_columns(rule) else { continue };
         let total_at = |c: &Vec<u16>| c.iter().position(|&x| x as usize == t);
         let Some(Some(ti)) = candidates.first().map(total_at) else { continue };
         let same_shape = candidates.iter().all(|c| {

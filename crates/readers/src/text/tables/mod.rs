@@ -147,15 +147,7 @@ fn place(r: &Reading, bounds: &[(usize, usize, Bound)]) -> Vec<Placement> {
         let local = |i: usize| idx.iter().position(|&x| x == i);
         let problem = Problem {
             columns: panel.columns.len(),
-            column_sums: panel
-                .column_sums
-                .iter()
-                .filter_map(|s| {
-                    let t = panel.column_index(s.total)?;
-                    let parts = s.parts.iter().filter_map(|k| panel.column_index(k)).collect();
-                    Some((t, parts))
-                })
-                .collect(),
+            column_sums: panel.column_sums.iter().filter_map(|s| panel.sum_columns(s)).collect(),
             rows: idx.iter().map(|&i| raw.rows[i].values.iter().map(|c| c.value.bounds()).collect()).collect(),
             pinned: idx.iter().map(|&i| raw.rows[i].pinned.clone()).collect(),
             tree: tree_rules(r, panel, &idx),
