@@ -169,6 +169,10 @@ pub struct Catalog {
     pub complete: bool,
     /// Where it came from (file name or "builtin").
     pub source: String,
+    /// Codes by folded name, built on first look-up by name (readers look names up per line).
+    #[serde(skip)]
+    #[schemars(skip)]
+    by_name: std::sync::OnceLock<std::collections::HashMap<String, Vec<Code>>>,
 }
 
 /// A row of catalog data that could not be taken, with its 1-based line.
@@ -184,7 +188,7 @@ const FUNCTION_CSV: &str = include_str!("../../../catalog/function_partial.csv")
 
 impl Catalog {
     pub fn new(source: impl Into<String>, complete: bool) -> Self {
-        Catalog { entries: BTreeMap::new(), complete, source: source.into() }
+        Catalog { entries: BTreeMap::new(), complete, source: source.into(), by_name: std::sync::OnceLock::new() }
     }
 
     /// The catalogs shipped with yusuan (partial; see `catalog/SOURCES.md`): functional, and both
@@ -228,6 +232,7 @@ impl Catalog {
     pub fn insert(&mut self, code: Code, name: &str) {
         let level = code.level();
         self.entries.insert(code.clone(), CatalogEntry { code, name: name.to_string(), level });
+        self.by_name = std::sync::OnceLock::new();
     }
 
     /// Merges another catalog in; its entries win. The result is complete if either is.
@@ -235,6 +240,7 @@ impl Catalog {
         self.complete |= other.complete;
         self.source = format!("{}+{}", self.source, other.source);
         self.entries.extend(other.entries);
+        self.by_name = std::sync::OnceLock::new();
     }
 
     pub fn len(&self) -> usize {
@@ -269,15 +275,23 @@ impl Catalog {
     /// Every entry with this name, compared without spaces and with brackets folded to one
     /// width. Names repeat across the catalog (行政运行 sits under many 款), hence a list.
     pub fn find_by_name(&self, name: &str) -> Vec<&CatalogEntry> {
-        let key = fold_name(name);
-        self.entries.values().filter(|e| fold_name(&e.name) == key).collect()
+        let index = self.by_name.get_or_init(|| {
+            let mut m: std::collections::HashMap<String, Vec<Code>> = std::collections::HashMap::new();
+            for e in self.entries.values() {
+                m.entry(fold_name(&e.name)).or_default().push(e.code.clone());
+            }
+            m
+        });
+        index
+            .get(&fold_name(name))
+            .map(|codes| codes.iter().filter_map(|c| self.entries.get(c)).collect())
+            .unwrap_or_default()
     }
 
     /// The entry with this name under `parent` (a 款 for a 项): how a name wrapped away from its
     /// code is placed.
     pub fn find_child_by_name(&self, parent: &Code, name: &str) -> Option<&CatalogEntry> {
-        let key = fold_name(name);
-        self.entries.values().find(|e| e.code.parent().as_ref() == Some(parent) && fold_name(&e.name) == key)
+        self.find_by_name(name).into_iter().find(|e| e.code.parent().as_ref() == Some(parent))
     }
 }
 

@@ -365,7 +365,9 @@ impl<'a> Search<'a> {
         self.nodes = 0;
         // Most constrained rows first: settled rows prune the rest through the sums.
         let mut order: Vec<usize> = (0..domains.len()).collect();
-        order.sort_by_key(|&r| domains[r].len());
+        // Parents come before their children in a table, so document order settles a parent and
+        // lets the sums prune its children; singletons go first all the same.
+        order.sort_by_key(|&r| domains[r].len() > 1);
         let mut chosen: Vec<Option<u16>> = vec![None; domains.len()];
         let found = self.dfs(0, &order, &domains, &reach, &mut chosen)?;
         Some(found.then(|| chosen.iter().map(|c| c.unwrap_or(0)).collect()))
@@ -557,6 +559,7 @@ mod tests {
             ],
             tree: vec![(0, vec![1, 2, 3, 4])],
             bounds: vec![],
+            pinned: vec![],
         };
         let out = solve(&p);
         assert_eq!(out[0], Placement::Resolved(vec![0, 1, 2]));
@@ -573,6 +576,7 @@ mod tests {
             rows: vec![row(&["5.00", "5.00"])],
             tree: vec![],
             bounds: vec![],
+            pinned: vec![],
         };
         assert_eq!(solve(&p)[0], Placement::Ambiguous(vec![vec![0, 1], vec![0, 2]]));
         let pinned = Problem { bounds: vec![(0, 2, Bound::Equal(Interval::ZERO))], ..p.clone() };

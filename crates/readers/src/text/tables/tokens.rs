@@ -140,7 +140,7 @@ mod tests {
         let cells = pipe_cells(&l).unwrap();
         let texts: Vec<&str> = cells.iter().map(|c| c.text).collect();
         assert_eq!(texts, ["208 01 02", "一般行政管理事务", "56.00", "", "56.00"]);
-        assert_eq!(cells[2].span, Span::on_line(7, 24, 29));
+        assert_eq!(cells[2].span, Span::on_line(7, 26, 31));
         assert_eq!(pipe_cells(&line("|---|:---:|")), Some(vec![]));
         assert!(pipe_cells(&line("208 01 02 行政运行 1.00")).is_none());
     }
