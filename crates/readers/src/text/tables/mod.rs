@@ -74,6 +74,10 @@ pub fn read_tables(lines: &[Line], blocks: &[TableBlock], catalog: &Catalog) -> 
                 continue;
             }
             last_bounds[i] = bounds.clone();
+            // Bounds every open row already meets in every placement cannot change anything.
+            if !prunes(&readings[i], &bounds) {
+                continue;
+            }
             let hinted = place(&readings[i], &bounds);
             if inconsistent(&hinted) <= inconsistent(&readings[i].placements) && hinted != readings[i].placements {
                 readings[i].placements = hinted;
@@ -87,6 +91,24 @@ pub fn read_tables(lines: &[Line], blocks: &[TableBlock], catalog: &Catalog) -> 
     let mut notes = Vec::new();
     let tables = readings.into_iter().map(|r| finish(r, &mut notes)).collect();
     (tables, notes)
+}
+
+/// Whether some bound rules out a placement some open row still has.
+fn prunes(r: &Reading, bounds: &[(usize, usize, Bound)]) -> bool {
+    bounds.iter().any(|&(row, col, bound)| {
+        let values = match r.raw.rows.get(row) {
+            Some(x) => &x.values,
+            None => return false,
+        };
+        let cell = |cand: &[u16]| match cand.iter().position(|&c| c as usize == col) {
+            Some(i) => values.get(i).map(|v| v.value.bounds()).unwrap_or(Interval::ZERO),
+            None => Interval::ZERO,
+        };
+        match r.placements.get(row) {
+            Some(Placement::Ambiguous(cands)) => cands.iter().any(|c| !bound.admits(cell(c))),
+            _ => false,
+        }
+    })
 }
 
 /// The parent of each row: a 款 for a 项, a 类 for a 款, the total (or a unit) row for a 类; the

@@ -43,6 +43,16 @@ pub enum Placement {
     Inconsistent(Vec<u16>),
 }
 
+impl Bound {
+    /// Whether a cell's interval can meet the bound.
+    pub fn admits(&self, cell: Interval) -> bool {
+        match self {
+            Bound::Equal(i) => i.intersects(&cell),
+            Bound::AtMost(hi) => cell.lo <= *hi,
+        }
+    }
+}
+
 /// An interval in integer units of 10^-scale 元: the solver's own arithmetic, exact and fast.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct Iv {
