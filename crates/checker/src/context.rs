@@ -60,9 +60,20 @@ pub struct Context<'a> {
     pub doc: &'a Disclosure,
     pub config: &'a Config,
     pub catalog: &'a Catalog,
+    /// The narrative's paragraphs, joined once for every rule that reads the wording.
+    paragraphs: std::sync::OnceLock<Vec<crate::prose::Para>>,
 }
 
 impl<'a> Context<'a> {
+    pub fn new(doc: &'a Disclosure, config: &'a Config, catalog: &'a Catalog) -> Self {
+        Context { doc, config, catalog, paragraphs: std::sync::OnceLock::new() }
+    }
+
+    /// The document's prose, joined into paragraphs (see [`crate::prose::paragraphs`]).
+    pub fn paragraphs(&self) -> &[crate::prose::Para] {
+        self.paragraphs.get_or_init(|| crate::prose::paragraphs(self.doc))
+    }
+
     /// The label of a cell: the row's code and name, and the column's header.
     pub fn cell_label(table: &Table, row: &Row, col: usize) -> Message {
         let column = schema(&table.kind)

@@ -21,7 +21,7 @@ use yusuan_model::Disclosure;
 
 /// Checks a disclosure with every rule.
 pub fn check(doc: &Disclosure, config: &Config, catalog: &Catalog) -> Report {
-    let cx = Context { doc, config, catalog };
+    let cx = Context::new(doc, config, catalog);
     let mut findings = Vec::new();
     let mut verified = HashSet::new();
     for rule in rules::all() {

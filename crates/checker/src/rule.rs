@@ -132,6 +132,9 @@ impl Sink<'_> {
         let computed = parts.iter().fold(yusuan_model::money::Interval::ZERO, |acc, p| acc + p.interval);
         let verdict = compare(&stated.interval, &computed);
         self.verified(std::iter::once(stated).chain(parts).filter_map(|f| f.span));
+        if verdict == Verdict::Exact {
+            return verdict; // the common case: nothing to say, so nothing to format
+        }
         let shown = |f: &Fig| f.printed.map(|m| m.value.to_string()).unwrap_or_else(|| "0".into());
         // Empty cells are zeros: they take part in the sum but say nothing in the message.
         let stated_parts: Vec<&Fig> = parts.iter().filter(|p| p.printed.is_some()).collect();

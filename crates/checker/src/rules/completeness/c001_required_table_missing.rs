@@ -1,6 +1,6 @@
 use crate::context::Context;
 use crate::finding::Message;
-use crate::prose::{is_whole, paragraphs};
+use crate::prose::is_whole;
 use crate::rule::Sink;
 use yusuan_model::registry::{fold_title, schema};
 use yusuan_model::span::Span;
@@ -37,7 +37,7 @@ fn check(cx: &Context, sink: &mut Sink) {
     if cx.doc.document != DocumentKind::Budget || !is_whole(cx.doc) {
         return;
     }
-    let paras = paragraphs(cx.doc);
+    let paras = cx.paragraphs();
     let at = cx.doc.tables.first().map(|t| t.title.span).unwrap_or(Span::on_line(1, 1, 1));
     for kind in REQUIRED {
         if cx.doc.table(kind).is_some() {

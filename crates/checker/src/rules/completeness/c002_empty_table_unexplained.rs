@@ -1,6 +1,5 @@
 use crate::context::Context;
 use crate::finding::Message;
-use crate::prose::paragraphs;
 use crate::rule::Sink;
 use yusuan_model::narrative::{FundSource, Subject, ThreePublic};
 use yusuan_model::registry::{fold_title, schema};
@@ -17,7 +16,7 @@ crate::rule! {
 }
 
 fn check(cx: &Context, sink: &mut Sink) {
-    let paras = paragraphs(cx.doc);
+    let paras = cx.paragraphs();
     for table in &cx.doc.tables {
         if table.is_empty_table() || table.rows.iter().any(|r| !r.values.is_empty()) {
             continue;

@@ -1,6 +1,5 @@
 use crate::context::Context;
 use crate::finding::Message;
-use crate::prose::paragraphs;
 use crate::rule::Sink;
 use yusuan_model::table::DocumentKind;
 
@@ -26,7 +25,7 @@ fn check(cx: &Context, sink: &mut Sink) {
         DocumentKind::Budget => year.saturating_sub(1),
         DocumentKind::FinalAccounts => year,
     };
-    for para in paragraphs(cx.doc) {
+    for para in cx.paragraphs() {
         let t = &para.text;
         // `相比` also contains `比`: one comparison is reported once.
         let mut last_end = 0;

@@ -1,7 +1,7 @@
 use crate::compare::{compare, Verdict};
 use crate::context::Context;
 use crate::finding::{Message, Related};
-use crate::prose::{money_at, paragraphs, starts_with_marker};
+use crate::prose::{money_at, starts_with_marker};
 use crate::rule::Sink;
 
 crate::rule! {
@@ -20,7 +20,7 @@ crate::rule! {
 const STATED: [&str; 6] = ["预算数为", "预算数是", "预算安排规模", "预算安排", "预算为", "预算数"];
 
 fn check(cx: &Context, sink: &mut Sink) {
-    for para in paragraphs(cx.doc) {
+    for para in cx.paragraphs() {
         let t = &para.text;
         if !starts_with_marker(t) {
             continue;

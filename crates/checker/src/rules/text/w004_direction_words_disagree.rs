@@ -1,6 +1,6 @@
 use crate::context::Context;
 use crate::finding::Message;
-use crate::prose::{number_at, paragraphs, unit_at, Para, Unit};
+use crate::prose::{number_at, unit_at, Para, Unit};
 use crate::rule::Sink;
 
 crate::rule! {
@@ -50,7 +50,7 @@ fn stated(t: &str) -> Vec<Stated<'_>> {
 }
 
 fn check(cx: &Context, sink: &mut Sink) {
-    for para in paragraphs(cx.doc) {
+    for para in cx.paragraphs() {
         for (a, b) in para.sentences() {
             let Some(sentence) = para.text.get(a..b) else { continue };
             let found = stated(sentence);

@@ -1,6 +1,5 @@
 use crate::context::Context;
 use crate::finding::Message;
-use crate::prose::paragraphs;
 use crate::rule::Sink;
 
 crate::rule! {
@@ -59,7 +58,7 @@ fn slot_at(t: &str, i: usize) -> Option<usize> {
 }
 
 fn check(cx: &Context, sink: &mut Sink) {
-    for para in paragraphs(cx.doc) {
+    for para in cx.paragraphs() {
         let t = &para.text;
         let mut skip_to = 0;
         for (i, _) in t.char_indices() {

@@ -1,6 +1,5 @@
 use crate::context::Context;
 use crate::finding::Message;
-use crate::prose::paragraphs;
 use crate::rule::Sink;
 
 crate::rule! {
@@ -19,7 +18,7 @@ crate::rule! {
 const ANNOUNCE: [&str; 6] = ["主要原因是", "主要原因为", "主要原因：", "原因是", "原因为", "主要用于"];
 
 fn check(cx: &Context, sink: &mut Sink) {
-    for para in paragraphs(cx.doc) {
+    for para in cx.paragraphs() {
         let t = &para.text;
         let mut skip_to = 0;
         for (i, _) in t.char_indices() {
