@@ -10,7 +10,8 @@ const SEED: &str = include_str!("../../../fixtures/changji-hrss-2024-budget.txt"
 #[test]
 fn the_seed_has_exactly_its_two_genuine_slips() {
     let report = check(&read_str(SEED), &Config::default(), Catalog::shared_builtin());
-    let serious: Vec<(&str, Severity, u32, Option<&str>, Option<&str>)> = report
+    type Serious<'a> = (&'a str, Severity, u32, Option<&'a str>, Option<&'a str>);
+    let serious: Vec<Serious> = report
         .findings
         .iter()
         .filter(|f| f.severity != Severity::Info)

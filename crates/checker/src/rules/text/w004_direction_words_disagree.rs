@@ -56,7 +56,7 @@ fn check(cx: &Context, sink: &mut Sink) {
             let found = stated(sentence);
             for s in &found {
                 if s.negative {
-                    report_negative(sink, &para, a, sentence, s);
+                    report_negative(sink, para, a, sentence, s);
                 }
             }
             // An amount and the rate right after it (only a comma between) describe one change.
