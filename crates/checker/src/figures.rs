@@ -7,20 +7,8 @@ use yusuan_model::Disclosure;
 /// The spans of every figure: table cells, the narrative's amounts, shares, changes and rates,
 /// project budgets and allocations, performance budgets and weights, staffing counts, asset values.
 pub fn figures(d: &Disclosure) -> BTreeSet<Span> {
-    let mut out = BTreeSet::new();
-    for t in &d.tables {
-        for r in &t.rows {
-            out.extend(r.values.iter().map(|v| v.span));
-        }
-    }
-    for f in &d.narrative.facts {
-        out.extend(f.amount.as_ref().map(|a| a.span));
-        out.extend(f.share.as_ref().map(|s| s.rate.span));
-        if let Some(c) = &f.change {
-            out.extend(c.amount.as_ref().map(|a| a.span));
-            out.extend(c.rate.as_ref().map(|r| r.span));
-        }
-    }
+    let mut out = table_figures(d);
+    out.extend(narrative_figures(d));
     for p in &d.narrative.projects {
         out.extend(p.budget.as_ref().map(|b| b.span));
         for item in &p.allocation {
@@ -43,6 +31,25 @@ pub fn figures(d: &Disclosure) -> BTreeSet<Span> {
         for c in std::iter::once(c).chain(&c.parts) {
             out.extend(c.count.as_ref().map(|x| x.span));
             out.extend(c.value.as_ref().map(|x| x.span));
+        }
+    }
+    out
+}
+
+/// Every table cell.
+pub fn table_figures(d: &Disclosure) -> BTreeSet<Span> {
+    d.tables.iter().flat_map(|t| &t.rows).flat_map(|r| r.values.iter().map(|v| v.span)).collect()
+}
+
+/// The narrative's amounts, shares, changes and rates.
+pub fn narrative_figures(d: &Disclosure) -> BTreeSet<Span> {
+    let mut out = BTreeSet::new();
+    for f in &d.narrative.facts {
+        out.extend(f.amount.as_ref().map(|a| a.span));
+        out.extend(f.share.as_ref().map(|s| s.rate.span));
+        if let Some(c) = &f.change {
+            out.extend(c.amount.as_ref().map(|a| a.span));
+            out.extend(c.rate.as_ref().map(|r| r.span));
         }
     }
     out

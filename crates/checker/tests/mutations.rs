@@ -38,24 +38,13 @@ fn errors(r: &Report) -> usize {
 
 /// Every table cell.
 fn table_figures() -> BTreeSet<Span> {
-    let d = read_str(SEED);
-    d.tables.iter().flat_map(|t| &t.rows).flat_map(|r| r.values.iter().map(|v| v.span)).collect()
+    yusuan_checker::figures::table_figures(&read_str(SEED))
 }
 
 /// The narrative's amounts, shares, changes and rates (single-line spans: a figure wrapped over
 /// a line break is not mutated by this simple edit).
 fn narrative_figures() -> BTreeSet<Span> {
-    let d = read_str(SEED);
-    let mut out = BTreeSet::new();
-    for f in &d.narrative.facts {
-        out.extend(f.amount.as_ref().map(|a| a.span));
-        out.extend(f.share.as_ref().map(|s| s.rate.span));
-        if let Some(c) = &f.change {
-            out.extend(c.amount.as_ref().map(|a| a.span));
-            out.extend(c.rate.as_ref().map(|r| r.span));
-        }
-    }
-    out.into_iter().filter(|s| s.line == s.end_line).collect()
+    yusuan_checker::figures::narrative_figures(&read_str(SEED)).into_iter().filter(|s| s.line == s.end_line).collect()
 }
 
 /// Whether a report says the figure at `span` differs only by what rounding allows (an info
