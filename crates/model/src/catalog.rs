@@ -185,6 +185,7 @@ pub struct CatalogRowError {
 const ECON_DEPT_CSV: &str = include_str!("../../../catalog/econ_dept.csv");
 const ECON_GOV_CSV: &str = include_str!("../../../catalog/econ_gov.csv");
 const FUNCTION_CSV: &str = include_str!("../../../catalog/function_partial.csv");
+const FUNCTION_CLASSES_CSV: &str = include_str!("../../../catalog/function_classes.csv");
 
 impl Catalog {
     pub fn new(source: impl Into<String>, complete: bool) -> Self {
@@ -195,12 +196,19 @@ impl Catalog {
     /// economic schemes in one.
     pub fn builtin() -> Catalog {
         let mut catalog = Catalog::new("builtin", false);
-        for text in [FUNCTION_CSV, ECON_DEPT_CSV, ECON_GOV_CSV] {
+        for text in [FUNCTION_CLASSES_CSV, FUNCTION_CSV, ECON_DEPT_CSV, ECON_GOV_CSV] {
             // The shipped files are checked by a test; a bad row there is a build defect.
             let errors = catalog.add_csv(text);
             debug_assert!(errors.is_empty(), "{errors:?}");
         }
         catalog
+    }
+
+    /// Every 类 of the functional classification, in order, as budget tables 1 and 4 print them.
+    pub fn function_classes() -> Vec<(Code, String)> {
+        let mut c = Catalog::new("classes", false);
+        c.add_csv(FUNCTION_CLASSES_CSV);
+        c.entries.into_values().map(|e| (e.code, e.name)).collect()
     }
 
     /// The built-in catalog, built once per process (readers consult it for every document).
@@ -330,14 +338,16 @@ mod tests {
     #[test]
     fn builtin_catalogs_load_whole() {
         let c = Catalog::builtin();
-        // 86 department-economic + 11 government-economic + 25 functional rows.
-        assert_eq!(c.len(), 86 + 11 + 25);
+        // 86 department-economic + 11 government-economic + 25 functional rows, and the 30 类 of
+        // which 4 are among the functional rows.
+        assert_eq!(c.len(), 86 + 11 + 25 + 30 - 4);
+        assert_eq!(Catalog::function_classes().len(), 30);
         let Some(Lookup::Known(e)) = c.lookup("301 08") else { panic!() };
         assert_eq!(e.name, "机关事业单位基本养老保险缴费");
         assert_eq!(c.lookup("2080505").map(|l| matches!(l, Lookup::Known(_))), Some(true));
         // The shipped functional catalog is partial: a missing item is unknown, not wrong.
         assert_eq!(c.lookup("2080101"), Some(Lookup::Unknown));
-        for text in [FUNCTION_CSV, ECON_DEPT_CSV, ECON_GOV_CSV] {
+        for text in [FUNCTION_CLASSES_CSV, FUNCTION_CSV, ECON_DEPT_CSV, ECON_GOV_CSV] {
             assert!(Catalog::new("t", false).add_csv(text).is_empty());
         }
     }
