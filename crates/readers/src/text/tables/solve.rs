@@ -557,6 +557,7 @@ mod tests {
             ],
             tree: vec![(0, vec![1, 2, 3, 4])],
             bounds: vec![],
+            pinned: vec![],
         };
         let out = solve(&p);
         assert_eq!(out[0], Placement::Resolved(vec![0, 1, 2]));
@@ -573,6 +574,7 @@ mod tests {
             rows: vec![row(&["5.00", "5.00"])],
             tree: vec![],
             bounds: vec![],
+            pinned: vec![],
         };
         assert_eq!(solve(&p)[0], Placement::Ambiguous(vec![vec![0, 1], vec![0, 2]]));
         let pinned = Problem { bounds: vec![(0, 2, Bound::Equal(Interval::ZERO))], ..p.clone() };
