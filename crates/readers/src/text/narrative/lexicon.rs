@@ -31,6 +31,7 @@ static LEXICON: &[Entry] = &[
     e("收支总预算", S::TotalBudget, 1),
     e("收支预算总额", S::TotalBudget, 1),
     e("收支总计", S::TotalBudget, 1),
+    e("收入支出总计", S::TotalBudget, 1),
     e("收入预算", S::TotalIncome, 1),
     e("收入总预算", S::TotalIncome, 1),
     e("收入总计", S::TotalIncome, 1),
