@@ -1,16 +1,20 @@
 use super::budgets::{kind_name, name, named};
-use super::common::{amount_fig, bounds};
+use super::common::{amount_fig, bounds, money, money_like, related};
 use super::parts::children;
+use crate::compare::midpoint;
 use crate::context::{Context, Fig};
 use crate::finding::Message;
+use crate::finding::Severity;
 use crate::rule::Sink;
+use yusuan_model::money::Interval;
 use yusuan_model::narrative::{BudgetFigure, BudgetKind, Fact, Subject};
 
 crate::rule! {
     /// Flags, in final accounts, a total whose budget is not the sum of its items' budgets (the
     /// 项 of `一般公共预算财政拨款支出决算具体情况`, each with `年初预算为 X`), budget by budget
     /// (年初, 全年). When every item states its budget and its actual, the actuals must sum to
-    /// the total's actual as well. Rounding is info.
+    /// the total's actual as well. Rounding is info; items that fall short of the total are a
+    /// warning (a 其中 list may leave items out), items that exceed it an error.
     ///
     /// The items are typed one by one under a total copied from the tables; an item changed or
     /// left out makes the breakdown disagree with its total.
@@ -30,6 +34,42 @@ fn budget_fig(f: &Fact, b: &BudgetFigure) -> Fig {
     );
     fig.interval = bounds(&b.amount.value);
     fig
+}
+
+/// `total = Σ parts`, except that parts short of the total are only a warning.
+fn sum(sink: &mut Sink, total: &Fig, parts: &[Fig], what: &Message) {
+    let computed = parts.iter().fold(Interval::ZERO, |acc, p| acc + p.interval);
+    if computed.hi >= total.interval.lo {
+        sink.sum(total, parts, what);
+        return;
+    }
+    sink.verified(total.span.into_iter().chain(parts.iter().filter_map(|p| p.span)));
+    let Some(m) = total.printed else { return };
+    let shown = money_like(midpoint(&computed), &m);
+    let mut f = sink.finding(
+        total.span.unwrap_or(total.anchor),
+        Message::new(
+            format!(
+                "{}：所列{}项合计 {shown}，少于{} {}，或有未列出的项",
+                what.zh,
+                parts.len(),
+                total.label.zh,
+                money(&m)
+            ),
+            format!(
+                "{}: the {} items listed sum to {shown}, less than {} {}; some may be left out",
+                what.en,
+                parts.len(),
+                total.label.en,
+                money(&m)
+            ),
+        ),
+    );
+    f.severity = Severity::Warning;
+    f.related = parts.iter().map(related).collect();
+    f.expected = Some(shown);
+    f.actual = Some(money(&m));
+    sink.push(f);
 }
 
 fn check(cx: &Context, sink: &mut Sink) {
@@ -62,7 +102,7 @@ fn check(cx: &Context, sink: &mut Sink) {
                 format!("各项{}之和与总{}不符", k.zh, k.zh),
                 format!("the items' {} against the total's", k.en),
             );
-            sink.sum(&budget_fig(whole, total), &parts, &what);
+            sum(sink, &budget_fig(whole, total), &parts, &what);
         }
         // The same items' actuals against the total's actual.
         let actual = |f: &Fact| {
@@ -74,7 +114,7 @@ fn check(cx: &Context, sink: &mut Sink) {
         let actuals: Vec<Fig> = items.iter().filter_map(|f| actual(f)).collect();
         if let (Some(total), true) = (actual(whole), actuals.len() == items.len()) {
             let what = Message::new("各项决算数之和与总决算数不符", "the items' actuals against the total's");
-            sink.sum(&total, &actuals, &what);
+            sum(sink, &total, &actuals, &what);
         }
     }
 }
