@@ -95,7 +95,12 @@ pub fn from_toml(text: &str, file: &str, catalog: &Catalog) -> Result<Budget, Ve
         let mut ok = true;
         for (res, field) in [(&function, "function"), (&econ, "econ")] {
             if let Err((zh, en)) = res {
-                errors.push(err(if field == "function" { item.function.span() } else { item.econ.span() }, field, zh.clone(), en.clone()));
+                errors.push(err(
+                    if field == "function" { item.function.span() } else { item.econ.span() },
+                    field,
+                    zh.clone(),
+                    en.clone(),
+                ));
                 ok = false;
             }
         }
@@ -106,7 +111,12 @@ pub fn from_toml(text: &str, file: &str, catalog: &Catalog) -> Result<Budget, Ve
         let project = item.project.as_ref().map(|p| p.get_ref().trim().to_string()).filter(|p| !p.is_empty());
         match (item.kind.get_ref(), &project) {
             (Kind::Project, None) => {
-                errors.push(err(item.kind.span(), "project", "项目支出须写明项目名称".into(), "a project item needs its project name".into()));
+                errors.push(err(
+                    item.kind.span(),
+                    "project",
+                    "项目支出须写明项目名称".into(),
+                    "a project item needs its project name".into(),
+                ));
                 ok = false;
             }
             (Kind::Personnel | Kind::Operating, Some(p)) => {
@@ -121,13 +131,25 @@ pub fn from_toml(text: &str, file: &str, catalog: &Catalog) -> Result<Budget, Ve
             _ => {}
         }
         if let (true, Ok(function), Ok(econ), Ok(amount)) = (ok, function, econ, amount) {
-            items.push(Item { function, econ, source: *item.source.get_ref(), kind: *item.kind.get_ref(), project, amount });
+            items.push(Item {
+                function,
+                econ,
+                source: *item.source.get_ref(),
+                kind: *item.kind.get_ref(),
+                project,
+                amount,
+            });
         }
     }
     let mut prior = BTreeMap::new();
     for (key, value) in &data.prior {
         if !crate::keys::is_known(key, &items) {
-            errors.push(err(value.span(), "prior", format!("未知的比较项“{key}”"), format!("unknown prior-year key '{key}'")));
+            errors.push(err(
+                value.span(),
+                "prior",
+                format!("未知的比较项“{key}”"),
+                format!("unknown prior-year key '{key}'"),
+            ));
             continue;
         }
         match amount(value.get_ref()) {
@@ -197,7 +219,10 @@ fn check_code(
         .filter(|c| c.as_str().len() == digits && c.classification() == Some(kind))
         .ok_or_else(|| {
             (
-                format!("科目编码“{text}”应为 {digits} 位{}", if kind == Classification::Function { "功能分类编码" } else { "经济分类编码" }),
+                format!(
+                    "科目编码“{text}”应为 {digits} 位{}",
+                    if kind == Classification::Function { "功能分类编码" } else { "经济分类编码" }
+                ),
                 format!("the code '{text}' should be a {digits}-digit {kind:?} code"),
             )
         })?;

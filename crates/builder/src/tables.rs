@@ -31,7 +31,15 @@ struct Sums {
 
 impl Sums {
     fn new(columns: usize) -> Self {
-        Sums { code: None, fixed: None, name: String::new(), project: None, cells: vec![Fen::ZERO; columns], panel: 0, parent: None }
+        Sums {
+            code: None,
+            fixed: None,
+            name: String::new(),
+            project: None,
+            cells: vec![Fen::ZERO; columns],
+            panel: 0,
+            parent: None,
+        }
     }
 }
 
@@ -454,14 +462,21 @@ fn three_public(budget: &Budget) -> Vec<Sums> {
 fn carry_over(budget: &Budget) -> Vec<Sums> {
     let col = |i: &Item| -> Vec<usize> {
         let base = if i.source.is_carry_over_fiscal() { 1 } else { 5 };
-        vec![0, base, base + match i.kind {
-            Kind::Personnel => 1,
-            Kind::Operating => 2,
-            Kind::Project => 3,
-        }]
+        vec![
+            0,
+            base,
+            base + match i.kind {
+                Kind::Personnel => 1,
+                Kind::Operating => 2,
+                Kind::Project => 3,
+            },
+        ]
     };
-    let items: Vec<&Item> =
-        budget.items.iter().filter(|i| i.source.is_carry_over_fiscal() || i.source.is_carry_over_non_fiscal()).collect();
+    let items: Vec<&Item> = budget
+        .items
+        .iter()
+        .filter(|i| i.source.is_carry_over_fiscal() || i.source.is_carry_over_non_fiscal())
+        .collect();
     if items.is_empty() {
         return Vec::new();
     }
@@ -473,7 +488,8 @@ fn carry_over(budget: &Budget) -> Vec<Sums> {
     unit.parent = Some(0);
     let mut by_name: BTreeMap<String, Vec<Fen>> = BTreeMap::new();
     for i in &items {
-        let cells = by_name.entry(i.project.clone().unwrap_or_else(|| "基本支出".into())).or_insert_with(|| vec![Fen::ZERO; 9]);
+        let cells =
+            by_name.entry(i.project.clone().unwrap_or_else(|| "基本支出".into())).or_insert_with(|| vec![Fen::ZERO; 9]);
         for c in col(i) {
             cells[c] += i.amount;
             total.cells[c] += i.amount;

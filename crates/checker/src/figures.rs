@@ -47,6 +47,8 @@ pub fn narrative_figures(d: &Disclosure) -> BTreeSet<Span> {
     for f in &d.narrative.facts {
         out.extend(f.amount.as_ref().map(|a| a.span));
         out.extend(f.share.as_ref().map(|s| s.rate.span));
+        out.extend(f.budgets.iter().map(|b| b.amount.span));
+        out.extend(f.completion.as_ref().map(|c| c.rate.span));
         if let Some(c) = &f.change {
             out.extend(c.amount.as_ref().map(|a| a.span));
             out.extend(c.rate.as_ref().map(|r| r.span));

@@ -314,6 +314,70 @@ pub struct Listing {
     pub names: Vec<Spanned<String>>,
 }
 
+/// Which budget a final-accounts figure is set against (部门决算: 预算数 against 决算数).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum BudgetKind {
+    /// 年初预算: the budget as passed.
+    YearStart,
+    /// 全年预算 / 调整后预算: the budget after the year's adjustments.
+    FullYear,
+    /// 预算数 without saying which.
+    Unspecified,
+}
+
+/// A budgeted amount a final-accounts figure is compared with: `年初预算为 1560.05万元`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct BudgetFigure {
+    /// Which budget.
+    pub kind: BudgetKind,
+    /// The words as written (`年初预算`, `全年预算`, `预算数`).
+    pub word: String,
+    /// The amount.
+    pub amount: Spanned<Money>,
+}
+
+/// `完成年初预算的 98.20%`, `完成全年预算数的 98.69%`, `完成预算的 0%`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Completion {
+    /// The rate as printed.
+    pub rate: Spanned<Rate>,
+    /// Which budget the text says it is of.
+    pub of: BudgetKind,
+    /// The words as written (`完成年初预算的`).
+    pub word: String,
+}
+
+/// How the actual compares with the budget, in the text's words.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Relation {
+    /// 大于, 高于, 超过.
+    Greater,
+    /// 小于, 低于.
+    Less,
+    /// 持平, 等于, 一致.
+    Equal,
+}
+
+/// `决算数小于全年预算数的主要原因：…`, `决算数与预算数基本持平`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct VersusBudget {
+    /// What the text says.
+    pub relation: Relation,
+    /// `基本持平`: equal only roughly.
+    pub roughly: bool,
+    /// Which budget it names.
+    pub of: BudgetKind,
+    /// The statement as written, up to the budget word (`决算数小于预算数`).
+    pub words: String,
+    /// The reason given for it, as printed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<Spanned<String>>,
+    /// The statement.
+    pub span: Span,
+}
+
 /// One statement of the narrative.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Fact {
@@ -344,6 +408,16 @@ pub struct Fact {
     /// The names the text lists with it (`包括：…`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub listing: Option<Listing>,
+    /// Final accounts: the budgets the actual is set against (`年初预算为 X，全年预算为 Y`). The
+    /// actual (`支出决算为 Z`) is the fact's `amount`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub budgets: Vec<BudgetFigure>,
+    /// Final accounts: `完成年初预算的 X%`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub completion: Option<Completion>,
+    /// Final accounts: `决算数小于预算数的主要原因：…`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub versus_budget: Option<VersusBudget>,
     /// The subject phrase as written.
     pub phrase: String,
     /// The fact this one is a part of (其中 / 包括).
@@ -370,6 +444,9 @@ impl Fact {
             reason_kind: None,
             absent: false,
             listing: None,
+            budgets: Vec::new(),
+            completion: None,
+            versus_budget: None,
             phrase: phrase.into(),
             parent: None,
             section: None,

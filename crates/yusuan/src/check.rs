@@ -141,7 +141,9 @@ fn render_finding(f: &Finding, lines: &[&str], file: &Path, lang: Lang, color: b
 }
 
 fn human(report: &Report, text: &str, file: &Path, lang: Lang, verbose: bool, color: bool) -> String {
-    let lines: Vec<&str> = text.split('\n').map(|l| l.trim_end_matches('\r')).collect();
+    // Split as the reader numbers lines: a form feed (pdftotext's page break) starts a line.
+    let lines: Vec<&str> =
+        text.split('\n').flat_map(|l| l.strip_suffix('\r').unwrap_or(l).split(['\r', '\u{c}'])).collect();
     let mut out = String::new();
     for f in &report.findings {
         if f.severity == Severity::Info && !verbose {

@@ -56,6 +56,9 @@ pub fn read_lines(lines: &[Line]) -> Disclosure {
 pub fn read_lines_with(lines: &[Line], catalog: &Catalog) -> Disclosure {
     let seg = segment::segment(lines);
     let mut d = Disclosure::new(DocumentKind::Budget);
+    if segment::is_final_accounts(lines, &seg) {
+        d.document = DocumentKind::FinalAccounts;
+    }
     let mut notes = Vec::new();
 
     let (tables, n) = tables::read_tables(lines, &seg.tables, catalog);
@@ -77,6 +80,10 @@ pub fn read_lines_with(lines: &[Line], catalog: &Catalog) -> Disclosure {
     d.narrative.sections = sections;
     d.narrative.facts = facts;
     notes.extend(n);
+    // A fragment without title or part headings: its section headings say 决算.
+    if d.narrative.sections.iter().any(|s| s.title.contains("决算")) {
+        d.document = DocumentKind::FinalAccounts;
+    }
     let (projects, n) = projects::read(&narrative_lines);
     d.narrative.projects = projects;
     notes.extend(n);

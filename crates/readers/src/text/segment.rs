@@ -63,6 +63,29 @@ fn part_heading(text: &str) -> Option<PartKind> {
     })
 }
 
+/// The part heading on line `i`, its title read on into the next line when the layout wrapped
+/// it there (`第三部分 …2024年度部门决算情况` / `说明`).
+fn part_heading_at(lines: &[Line], i: usize) -> Option<PartKind> {
+    let text = lines.get(i)?.text.trim();
+    let kind = part_heading(text)?;
+    if kind != PartKind::Overview {
+        return Some(kind);
+    }
+    let next = lines.iter().skip(i + 1).find(|l| !l.is_blank()).map(|l| l.text.trim());
+    match next.filter(|n| n.chars().count() <= 6 && part_heading(n).is_none()) {
+        Some(n) => part_heading(&format!("{text}{n}")),
+        None => Some(kind),
+    }
+}
+
+/// Whether a document presents itself as final accounts (决算): its title lines or part
+/// headings say 部门决算.
+pub fn is_final_accounts(lines: &[Line], seg: &Segments) -> bool {
+    let title = lines.iter().filter(|l| !l.is_blank()).take(4).any(|l| l.text.contains("决算"));
+    let parts = seg.parts.iter().any(|&(_, i)| lines.get(i).is_some_and(|l| l.text.contains("决算")));
+    title || parts
+}
+
 /// A performance-target table's title line (部门整体绩效目标表, 项目支出绩效目标表, …).
 pub fn is_performance_title(text: &str) -> bool {
     if !text.contains("绩效目标表") {
@@ -150,7 +173,7 @@ pub fn segment(lines: &[Line]) -> Segments {
         if text.is_empty() {
             continue;
         }
-        if let Some(kind) = part_heading(text) {
+        if let Some(kind) = part_heading_at(lines, i) {
             seg.parts.push((kind, i));
             marks.push((i, Mark::Part(kind)));
         } else if is_performance_title(text) {
@@ -244,6 +267,8 @@ mod tests {
         assert_eq!(part_heading("第三部分 2024年部门预算情况说明"), Some(PartKind::Narrative));
         assert_eq!(part_heading("第一部分 2024年某单位部门概"), Some(PartKind::Overview));
         assert_eq!(table_number(" 表 10"), Some(10));
+        let lines = split_lines("第三部分 某局2024年度部门决算情况\n\n   说明\n一、收入支出决算总体情况说明\n");
+        assert_eq!(part_heading_at(&lines, 0), Some(PartKind::Narrative));
         assert!(narrative_heading("(五) 其他需说明的事项"));
         assert!(narrative_heading("十一、 关于"));
         assert!(!narrative_heading("1、社会保障和就业支出"));

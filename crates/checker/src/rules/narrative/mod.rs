@@ -1,5 +1,6 @@
 //! N: the narrative's figures against the tables and against each other.
 
+mod budgets;
 mod common;
 mod mapping;
 mod parts;
@@ -10,6 +11,9 @@ mod n003_yoy_consistency;
 mod n004_prior_years_agree;
 mod n005_structure_shares;
 mod n006_parts_sum;
+mod n007_completion_rate;
+mod n008_versus_budget;
+mod n009_item_budgets_sum;
 
 use crate::rule::Rule;
 
@@ -20,6 +24,9 @@ pub const RULES: &[Rule] = &[
     n004_prior_years_agree::NARRATIVE_PRIORS,
     n005_structure_shares::NARRATIVE_SHARES_SUM,
     n006_parts_sum::NARRATIVE_PARTS_SUM,
+    n007_completion_rate::NARRATIVE_COMPLETION,
+    n008_versus_budget::NARRATIVE_VERSUS_BUDGET,
+    n009_item_budgets_sum::NARRATIVE_ITEM_BUDGETS_SUM,
 ];
 
 /// The severities one rule reports on a text, for the rules' unit tests.

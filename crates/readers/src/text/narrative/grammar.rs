@@ -15,6 +15,8 @@
 //! Subjects come from the lexicon; a figure whose subject is unknown becomes `Subject::Other`,
 //! and a figure no clause takes becomes a note.
 
+mod final_accounts;
+
 use super::lexicon::{self, Found};
 use super::norm::{figures, Figure, FigureKind, Norm};
 use yusuan_model::catalog::Catalog;
@@ -302,6 +304,8 @@ enum Want {
     Count,
     Change,
     Share,
+    /// A final-accounts comparison of actual with budget.
+    Versus,
     Nothing,
 }
 
@@ -311,6 +315,7 @@ fn lacks(f: &Fact, want: Want) -> bool {
         Want::Count => f.count.is_none(),
         Want::Change => f.change.is_none(),
         Want::Share => f.share.is_none(),
+        Want::Versus => f.versus_budget.is_none(),
         Want::Nothing => false,
     }
 }
@@ -341,11 +346,13 @@ pub struct Reader<'a> {
     catalog: &'a Catalog,
     pub facts: Vec<Fact>,
     pub notes: Vec<ReadNote>,
+    /// The document is final accounts (决算): budgets, actuals and completion rates are read.
+    pub final_accounts: bool,
 }
 
 impl<'a> Reader<'a> {
     pub fn new(catalog: &'a Catalog) -> Self {
-        Reader { catalog, facts: Vec::new(), notes: Vec::new() }
+        Reader { catalog, facts: Vec::new(), notes: Vec::new(), final_accounts: false }
     }
 
     /// Reads one section body.
@@ -358,7 +365,11 @@ impl<'a> Reader<'a> {
             let figs: Vec<Figure> = figures(text);
             let mut used = vec![false; figs.len()];
             let mut next = i + 1;
-            if let Some((kind, len)) = reason_at(text) {
+            let versus = if self.final_accounts { self.final_versus(norm, &cl, i, &mut st, ctx) } else { None };
+            if let Some(last) = versus {
+                next = last + 1;
+                used.iter_mut().for_each(|u| *u = true);
+            } else if let Some((kind, len)) = reason_at(text) {
                 let last = self.reason_extent(norm, &cl, i, ctx.topic);
                 let end = cl.get(last).map(|l| l.end).unwrap_or(c.end);
                 let start = skip_is(&norm.text, c.start + len, end);
@@ -503,6 +514,14 @@ impl<'a> Reader<'a> {
                         ctx.total = ctx.total.or(Some(idx));
                     }
                 }
+                return;
+            }
+        }
+
+        // Final accounts: `年初预算为 X`, `支出决算为 Y`, `完成年初预算的 Z%`.
+        if self.final_accounts && !figs.is_empty() {
+            if let Some(taken) = self.final_clause(norm, off, text, &figs, st, ctx) {
+                taken.into_iter().for_each(&mut mark);
                 return;
             }
         }

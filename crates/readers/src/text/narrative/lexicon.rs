@@ -31,6 +31,7 @@ static LEXICON: &[Entry] = &[
     e("收支总预算", S::TotalBudget, 1),
     e("收支预算总额", S::TotalBudget, 1),
     e("收支总计", S::TotalBudget, 1),
+    e("收入支出总计", S::TotalBudget, 1),
     e("收入预算", S::TotalIncome, 1),
     e("收入总预算", S::TotalIncome, 1),
     e("收入总计", S::TotalIncome, 1),
@@ -44,7 +45,9 @@ static LEXICON: &[Entry] = &[
     e("总支出", S::TotalExpenditure, 1),
     e("部门支出", S::TotalExpenditure, 1),
     es("一般公共预算支出", S::TotalExpenditure, 1, Scope::GeneralBudget),
-    es("财政拨款支出", S::TotalExpenditure, 1, Scope::FiscalAppropriation),
+    // Priority 0: a specific subject before it wins (`“三公”经费财政拨款支出`).
+    es("财政拨款支出", S::TotalExpenditure, 0, Scope::FiscalAppropriation),
+    es("一般公共预算财政拨款支出", S::TotalExpenditure, 0, Scope::GeneralBudget),
     e("一般公共预算", S::Source(F::GeneralBudget), 0),
     e("一般公共预算拨款", S::Source(F::GeneralBudget), 0),
     e("一般公共预算收入", S::Source(F::GeneralBudget), 0),

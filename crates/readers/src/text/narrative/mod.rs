@@ -153,6 +153,12 @@ pub fn read(lines: &[Line]) -> (Vec<Section>, Vec<Fact>, Vec<ReadNote>) {
 pub fn read_with(lines: &[Line], catalog: &Catalog) -> (Vec<Section>, Vec<Fact>, Vec<ReadNote>) {
     let (sections, blocks) = structure(lines);
     let mut reader = Reader::new(catalog);
+    // Headings say 决算 (a fragment without headings: its words do).
+    reader.final_accounts = if sections.is_empty() {
+        lines.iter().any(|l| l.text.contains("决算"))
+    } else {
+        sections.iter().any(|s| s.title.contains("决算"))
+    };
     let mut total = None;
     let mut last_top = None;
     for block in &blocks {
@@ -195,6 +201,9 @@ fn compact(facts: Vec<Fact>) -> Vec<Fact> {
                 || f.share.is_some()
                 || f.change.is_some()
                 || f.absent
+                || !f.budgets.is_empty()
+                || f.completion.is_some()
+                || f.versus_budget.is_some()
                 || f.listing.as_ref().is_some_and(|l| !l.names.is_empty())
         })
         .collect();
