@@ -1,9 +1,11 @@
 //! yusuan builder: a department's budget data into the disclosure model, with every total,
 //! subtotal, share, change and rate computed from the line items — never typed.
 
+pub mod build;
 pub mod data;
 pub mod keys;
 pub mod load;
+pub mod narrative;
 pub mod tables;
 
 pub use load::{from_toml, Budget, DataError};

@@ -96,9 +96,19 @@ pub const BUDGET_IDENTITIES: &[CrossIdentity] = &[
     eq(cell(T3, "main", "total", "total"), &[t2("total")]),
     // Table 4: fiscal spending by source against the fiscal tables.
     eq(cell(T4, "expenditure", "expenditure_total", "total"), &[cell(T4, "income", "income_total", "amount")]),
-    eq(cell(T4, "expenditure", "expenditure_total", "general_budget"), &[cell(T5, "main", "total", "total")]),
-    eq(cell(T4, "expenditure", "expenditure_total", "government_fund"), &[cell(T8, "main", "total", "total")]),
-    eq(cell(T4, "expenditure", "expenditure_total", "state_capital"), &[cell(T9, "main", "total", "total")]),
+    // Tables 5, 8 and 9 spend the year's appropriation; table 4 adds what was carried over.
+    eq(
+        cell(T4, "expenditure", "expenditure_total", "general_budget"),
+        &[cell(T5, "main", "total", "total"), cell(T4, "income", "carry_over_general", "amount")],
+    ),
+    eq(
+        cell(T4, "expenditure", "expenditure_total", "government_fund"),
+        &[cell(T8, "main", "total", "total"), cell(T4, "income", "carry_over_fund", "amount")],
+    ),
+    eq(
+        cell(T4, "expenditure", "expenditure_total", "state_capital"),
+        &[cell(T9, "main", "total", "total"), cell(T4, "income", "carry_over_capital", "amount")],
+    ),
     // Table 5 splits into tables 6 (basic) and 7 (project).
     eq(cell(T5, "main", "total", "basic"), &[cell(T6, "main", "total", "total")]),
     eq(cell(T5, "main", "total", "project"), &[cell(T7, "main", "total", "total")]),
@@ -135,8 +145,8 @@ pub const BUDGET_IDENTITIES: &[CrossIdentity] = &[
     ),
     // What a fund budget and its carry-over bring in, its table spends: an empty table 8 or 9
     // means no fund or state-capital money in table 1 either.
-    eq(cell(T8, "main", "total", "total"), &[t1("government_fund"), t1("carry_over_fund")]),
-    eq(cell(T9, "main", "total", "total"), &[t1("state_capital"), t1("carry_over_capital")]),
+    eq(cell(T8, "main", "total", "total"), &[t1("government_fund")]),
+    eq(cell(T9, "main", "total", "total"), &[t1("state_capital")]),
     // Basic spending on an item of 三公 cannot exceed the item's whole 三公 budget (which also
     // counts project spending).
     at_most(cell(T6, "main", "30217", "total"), &[cell(T10, "main", "reception", "general_budget")]),
@@ -169,10 +179,8 @@ pub const CODE_COLUMN_LINKS: &[CodeColumnLink] = &[
     link((T2, "main", "general_budget"), (T5, "main", "total"), 7),
     // Table 1's spending side lists table 3's classes.
     link((T1, "expenditure", "amount"), (T3, "main", "total"), 3),
-    // Table 4's general-budget column lists table 5's classes; its total the fiscal money.
-    link((T4, "expenditure", "general_budget"), (T5, "main", "total"), 3),
-    link((T4, "expenditure", "government_fund"), (T8, "main", "total"), 3),
-    link((T4, "expenditure", "state_capital"), (T9, "main", "total"), 3),
+    // (Table 4's columns by class also count carried-over money, which tables 5, 8 and 9 do not
+    // split by class: their totals are linked in BUDGET_IDENTITIES instead.)
 ];
 
 /// Economic items of basic spending and the functional items that budget the same money (a

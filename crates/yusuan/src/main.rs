@@ -1,5 +1,6 @@
 //! The `yusuan` command: a thin layer over the library crates.
 
+mod build;
 mod check;
 mod extract;
 mod lang;
@@ -54,6 +55,21 @@ enum Command {
     },
     /// Print the rule reference: every rule's code, name, severity and documentation.
     Rules,
+    /// Build the whole disclosure from a department's budget data (TOML): every total, share and
+    /// change computed. Writes disclosure.json (and the other formats as they come).
+    Build {
+        /// The budget data file (see examples/changji-hrss-2024/budget.toml).
+        data: PathBuf,
+        /// The folder to write into.
+        #[arg(long, default_value = "out")]
+        out: PathBuf,
+        /// Which formats to write, comma-separated.
+        #[arg(long, value_delimiter = ',', default_value = "json")]
+        formats: Vec<String>,
+        /// An official classification catalog (CSV or XLSX) over the partial built-in one.
+        #[arg(long)]
+        catalog: Option<PathBuf>,
+    },
     /// Read a published disclosure (text extracted from its PDF, any encoding) into the typed model.
     Extract {
         /// The disclosure file.
@@ -74,6 +90,9 @@ fn main() -> ExitCode {
             check::run(&file, format, verbose, catalog.as_deref(), cli.lang)
         }
         Command::Rules => check::rules(cli.lang),
+        Command::Build { data, out, formats, catalog } => {
+            build::run(&data, &out, &formats, catalog.as_deref(), cli.lang)
+        }
         Command::Extract { file, format, catalog } => extract::run(&file, format, catalog.as_deref(), cli.lang),
     };
     match result {

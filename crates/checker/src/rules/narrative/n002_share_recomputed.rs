@@ -4,6 +4,7 @@ use crate::compare::{midpoint, rate_interval, ratio_percent};
 use crate::context::Context;
 use crate::finding::{Message, Related, Severity};
 use crate::rule::Sink;
+use rust_decimal::Decimal;
 use yusuan_model::money::Interval;
 
 crate::rule! {
@@ -57,7 +58,13 @@ fn check(cx: &Context, sink: &mut Sink) {
             .map(|a| super::common::money(&a.value))
             .unwrap_or_else(|| super::common::money_like(midpoint(&base_iv), &amount.value));
         let amount_shown = super::common::money(&amount.value);
-        let intersects = stated.intersects(&computed);
+        // Shares of one structure are often adjusted by largest remainder so that they sum to
+        // exactly 100%: one unit in the last place beyond rounding, in a set that does sum to
+        // 100%, is that convention and not a slip.
+        let unit = Decimal::new(1, rate.decimals());
+        let widened = Interval { lo: stated.lo - unit, hi: stated.hi + unit };
+        let adjusted = !stated.intersects(&computed) && widened.intersects(&computed) && sums_to_hundred(facts, base);
+        let intersects = stated.intersects(&computed) || adjusted;
         let mut finding = sink.finding(
             share.rate.span,
             if intersects {
@@ -118,4 +125,13 @@ mod tests {
         assert_eq!(run("43%"), vec![]);
         assert_eq!(run("44%"), vec![Error]);
     }
+}
+
+/// Whether the shares stated of `base` add up to exactly 100 (with at least two of them).
+fn sums_to_hundred(facts: &[yusuan_model::narrative::Fact], base: usize) -> bool {
+    let rates: Vec<Decimal> = facts
+        .iter()
+        .filter_map(|f| f.share.as_ref().filter(|s| s.of_fact == Some(base)).map(|s| s.rate.value.0))
+        .collect();
+    rates.len() >= 2 && rates.iter().copied().sum::<Decimal>() == Decimal::ONE_HUNDRED
 }

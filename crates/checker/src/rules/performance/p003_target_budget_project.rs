@@ -26,9 +26,13 @@ crate::rule! {
 fn check(cx: &Context, sink: &mut Sink) {
     let table7 = table7_projects(cx).unwrap_or_default();
     let carried = carry_over_projects(cx);
+    // Table 7 holds only general-budget money; when the department also spends fund or state
+    // capital money, a project's 财政拨款 may include some, so table 7 no longer pins it.
+    let other_fiscal = ["government_fund_expenditure", "state_capital_expenditure"]
+        .iter()
+        .any(|k| cx.doc.table(k).is_some_and(|t| t.rows.iter().any(|r| !r.values.is_empty())));
     for (p, name) in project_targets(cx) {
-        // Table 7 holds the general-budget part of the project.
-        if let Some(row) = table7.iter().find(|t| same_name(&t.name.value, &name.value)) {
+        if let Some(row) = table7.iter().find(|t| same_name(&t.name.value, &name.value)).filter(|_| !other_fiscal) {
             if let Some(fiscal) =
                 p.budget_fiscal.as_ref().or(p.budget_total.as_ref().filter(|_| p.budget_other.is_none()))
             {
