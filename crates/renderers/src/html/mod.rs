@@ -101,8 +101,25 @@ pub(super) fn cn_number(n: usize) -> String {
     let digit = |d: usize| DIGITS.get(d).copied().unwrap_or("");
     match n {
         0..=9 => digit(n).to_string(),
-        10..=19 => format!("十{}", if n == 10 { "" } else { digit(n % 10) }),
-        20..=99 => format!("{}十{}", digit(n / 10), if n % 10 == 0 { "" } else { digit(n % 10) }),
+        10..=99 => {
+            let tens = if n < 20 { "" } else { digit(n / 10) };
+            let units = match n % 10 {
+                0 => "",
+                u => digit(u),
+            };
+            format!("{tens}十{units}")
+        }
         _ => n.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::cn_number;
+
+    #[test]
+    fn chinese_numbers() {
+        let got: Vec<String> = [1, 10, 11, 20, 25, 99, 100].iter().map(|&n| cn_number(n)).collect();
+        assert_eq!(got, ["一", "十", "十一", "二十", "二十五", "九十九", "100"]);
     }
 }

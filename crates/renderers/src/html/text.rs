@@ -51,15 +51,9 @@ pub(super) fn money_words(m: &Money) -> String {
 }
 
 fn group_thousands(int: &str) -> String {
-    let n = int.chars().count();
-    let mut out = String::with_capacity(int.len() + n / 3);
-    for (i, c) in int.chars().enumerate() {
-        if i > 0 && (n - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
+    let digits: Vec<char> = int.chars().collect();
+    let groups: Vec<String> = digits.rchunks(3).rev().map(|g| g.iter().collect()).collect();
+    groups.join(",")
 }
 
 #[cfg(test)]
