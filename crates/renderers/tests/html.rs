@@ -324,6 +324,46 @@ fn document_text_is_escaped() {
 }
 
 #[test]
+fn inconsistent_rows_are_marked_and_undeclared_tables_keep_printed_order() {
+    use yusuan_model::table::{Assignment, Cell, Row, Table};
+    use yusuan_model::{AmountUnit, Money, Span, Spanned};
+    let mut d = seed();
+    let cell = |v: &str| Cell { value: Money::parse(v, AmountUnit::Wan).expect("amount"), span: Span::default() };
+    // The 总计 row of 表 3 with figures that do not add up.
+    let total = &mut d.tables[2].rows[0];
+    total.values = vec![cell("10"), cell("3"), cell("4")];
+    total.assignment = Assignment::Inconsistent { columns: vec![0, 1, 2] };
+    let name = |s: &str| Spanned::new(s.to_string(), Span::default());
+    d.tables.push(Table {
+        kind: "no_such_kind".into(),
+        number: Some(12),
+        title: name("某某情况表"),
+        department: None,
+        unit: AmountUnit::Wan,
+        rows: vec![Row {
+            panel: 0,
+            code: None,
+            fixed: None,
+            name: name("某项"),
+            project: None,
+            values: vec![cell("1.5"), cell("2")],
+            assignment: Assignment::Resolved { columns: vec![5, 9] },
+            parent: None,
+            span: Span::default(),
+        }],
+        empty_statement: None,
+        span: Span::default(),
+    });
+    let root = parse(&render_html(&d)).expect("well-formed");
+    let s3 = sheet(&root, 3);
+    assert_eq!(row_texts(body_rows(table_of(s3))[0])[4..], ["10.00!", "3.00!", "4.00!"]);
+    assert!(s3.descendants().iter().any(|e| e.has_class("footnote") && e.text().contains("数字不平")));
+    let t12 = table_of(sheet(&root, 12));
+    assert_eq!(header_paths(t12), [["名称"], ["1"], ["2"]]);
+    assert_eq!(row_texts(body_rows(t12)[0]), ["某项", "1.50", "2.00"]);
+}
+
+#[test]
 fn seed_html_snapshot() {
     insta::assert_snapshot!("seed_html", render_html(&seed()));
 }
