@@ -53,6 +53,7 @@ table.form th.label, table.form col.c-label { width: 7.5em; }
 table.form td p { margin: 0; }
 p.centered { text-align: center; }
 td.target { white-space: nowrap; }
+td.qty { text-align: center; white-space: nowrap; }
 table.form thead { display: table-header-group; }
 table.form tr { break-inside: avoid; page-break-inside: avoid; }
 dl.glossary dt { font-weight: bold; margin-top: 2mm; }
