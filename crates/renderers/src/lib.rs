@@ -3,6 +3,8 @@
 
 mod lang;
 pub mod summary;
+pub mod text;
 
 pub use lang::Lang;
 pub use summary::summary;
+pub use text::render_text;
