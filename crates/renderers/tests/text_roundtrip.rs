@@ -38,10 +38,14 @@ fn plain<T: serde::Serialize>(v: &T) -> Value {
 
 /// Compares item by item, so a failure names the first item that differs.
 fn same_items<T: serde::Serialize>(what: &str, a: &[T], b: &[T]) {
+    let mut diffs = Vec::new();
     for (i, (x, y)) in a.iter().zip(b).enumerate() {
         let (x, y) = (plain(x), plain(y));
-        assert_eq!(x, y, "{what} #{i} differs:\nseed: {x:#}\nback: {y:#}");
+        if x != y {
+            diffs.push(format!("{what} #{i} differs:\nseed: {x}\nback: {y}"));
+        }
     }
+    assert!(diffs.is_empty(), "{}", diffs.join("\n"));
     assert_eq!(a.len(), b.len(), "{what}: count");
 }
 
@@ -71,10 +75,40 @@ fn facts_round_trip() {
     same_items("fact", &seed.narrative.facts, &back.narrative.facts);
 }
 
+/// The one known difference: the seed wraps a project heading (`（三）项目名称：…课件经` / `费`)
+/// and its section title keeps only the first line, while the rendered heading is one line and
+/// keeps the whole name. The seed's title is then a prefix of the one read back.
+fn settle_wrapped_titles(seed: &mut Disclosure, back: &Disclosure) -> Vec<String> {
+    let mut settled = Vec::new();
+    for (a, b) in seed.narrative.sections.iter_mut().zip(&back.narrative.sections) {
+        if a.title != b.title && b.title.starts_with(&a.title) {
+            settled.push(b.title.clone());
+            a.title.clone_from(&b.title);
+        }
+    }
+    settled
+}
+
 #[test]
 fn sections_round_trip() {
-    let (seed, back, _) = both();
+    let (mut seed, back, _) = both();
+    let settled = settle_wrapped_titles(&mut seed, &back);
+    assert_eq!(settled, ["项目名称：专业技术人员继续教育网络培训系统和培训平台课件经费"]);
     same_items("section", &seed.narrative.sections, &back.narrative.sections);
+}
+
+#[test]
+fn whole_model_round_trips() {
+    let (mut seed, back, _) = both();
+    settle_wrapped_titles(&mut seed, &back);
+    assert_eq!(plain(&seed), plain(&back));
+}
+
+#[test]
+fn rendering_is_a_fixed_point() {
+    // Read back and rendered again, the text is the same: nothing drifts on a second trip.
+    let (_, back, text) = both();
+    assert_eq!(render_text(&back), text);
 }
 
 #[test]

@@ -10,7 +10,7 @@ mod performance;
 mod projects;
 mod tables;
 
-use yusuan_model::money::Money;
+use yusuan_model::money::{AmountUnit, Money};
 use yusuan_model::Disclosure;
 
 /// The whole disclosure as text.
@@ -81,9 +81,13 @@ pub(crate) fn grouped(m: &Money) -> String {
     }
 }
 
-/// An amount with its unit word, as a sentence prints it: `715.52万元`.
+/// An amount with its unit word, as a sentence prints it: `1,050.52万元`; amounts in 元 are
+/// printed ungrouped (`3500元/课时`), as the documents print prices.
 pub(crate) fn amount(m: &Money) -> String {
-    format!("{}{}", grouped(m), m.unit.label())
+    match m.unit {
+        AmountUnit::Wan | AmountUnit::Yi => format!("{}{}", grouped(m), m.unit.label()),
+        AmountUnit::Yuan | AmountUnit::Fen => format!("{}{}", m.value, m.unit.label()),
+    }
 }
 
 /// `一`, `十二`, `二十一`: the numbering of headings and glossary terms.
@@ -103,7 +107,6 @@ mod tests {
     use super::*;
     use rust_decimal::Decimal;
     use std::str::FromStr;
-    use yusuan_model::AmountUnit;
 
     #[test]
     fn grouping_keeps_precision() {

@@ -83,19 +83,21 @@ fn facts_of(out: &mut Out, facts: &[Fact], section: Option<usize>) {
 
 fn fact_tree(out: &mut Out, facts: &[Fact], i: usize, section: Option<usize>) {
     let Some(f) = facts.get(i) else { return };
-    let children: Vec<usize> = facts
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| c.parent == Some(i) && c.section == section)
-        .map(|(j, _)| j)
-        .collect();
+    let children: Vec<usize> =
+        facts.iter().enumerate().filter(|(_, c)| c.parent == Some(i) && c.section == section).map(|(j, _)| j).collect();
     let mut s = sentence(f);
     if children.is_empty() {
         s.push('。');
-    } else if f.amount.is_some() || f.change.is_some() {
-        s.push_str("，其中：");
+    } else if f.amount.is_none() && f.change.is_none() {
+        // `一般公共预算支出包括：社会保障和就业支出 654.95万元，主要用于…；卫生健康支出…。`: parts
+        // of a total stated without a figure run on in one sentence.
+        let parts: Vec<String> = children.iter().filter_map(|&c| facts.get(c)).map(sentence).collect();
+        s.push_str(&format!("包括：{}。", parts.join("；")));
+        out.line(&s);
+        out.blank();
+        return;
     } else {
-        s.push_str("包括：");
+        s.push_str("，其中：");
     }
     out.line(&s);
     out.blank();

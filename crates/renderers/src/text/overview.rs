@@ -56,7 +56,7 @@ fn organisation(ov: &Overview, name: &str) -> Option<String> {
         }
         clauses.push(s);
     }
-    (!clauses.is_empty()).then(|| format!("{name}{}。", clauses.join("；")))
+    (!clauses.is_empty()).then(|| format!("{name}{}。", clauses.join("，")))
 }
 
 fn staffing(ov: &Overview, name: &str) -> Option<String> {

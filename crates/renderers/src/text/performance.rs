@@ -100,6 +100,8 @@ fn target(v: &TargetValue) -> String {
     }
 }
 
+/// One indicator a line, its 一级 and 二级 labels spelled out on every row (a merged cell
+/// printed once would leave the reader to guess which rows it spans).
 fn indicator(i: &Indicator) -> String {
     let text = |s: &Option<yusuan_model::Spanned<String>>| s.as_ref().map(|s| s.value.clone());
     let mut cells: Vec<String> = Vec::new();

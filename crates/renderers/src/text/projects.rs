@@ -74,7 +74,14 @@ pub(super) fn render_assets(out: &mut Out, a: &StateAssets, department: &str) {
         let items: Vec<String> = a
             .large_equipment
             .iter()
-            .map(|e| format!("单位价值 {}以上{} {}", amount(&e.unit_value_over.value), e.name.value, quantity(&e.count.value)))
+            .map(|e| {
+                format!(
+                    "单位价值 {}以上{} {}",
+                    amount(&e.unit_value_over.value),
+                    e.name.value,
+                    quantity(&e.count.value)
+                )
+            })
             .collect();
         out.line(&format!("{}。", items.join("，")));
         out.blank();
