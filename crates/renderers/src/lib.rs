@@ -1,5 +1,6 @@
-//! yusuan renderers: the model as text for people to read. Renderers only read the model; they
-//! never decide anything a reader or the checker should.
+//! yusuan renderers: the model as text for people to read ([`summary`]) and as the text of the
+//! disclosure itself ([`render_text`]), which the readers read back. Renderers only read the
+//! model; they never decide anything a reader or the checker should.
 
 mod lang;
 pub mod summary;

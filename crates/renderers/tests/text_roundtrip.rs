@@ -171,6 +171,24 @@ fn checker_finds_the_same_errors() {
 }
 
 #[test]
+fn checker_findings_agree_at_every_severity() {
+    // Warnings and notes too: the rendered text states the same figures in the same places.
+    let (seed, back, _) = both();
+    let catalog = Catalog::shared_builtin();
+    let all = |d: &Disclosure| {
+        let report = check(d, &Config::default(), catalog);
+        let mut e: Vec<String> = report
+            .findings
+            .iter()
+            .map(|f| format!("{} {:?} {:?} {:?}", f.rule, f.severity, f.expected, f.actual))
+            .collect();
+        e.sort();
+        e
+    };
+    assert_eq!(all(&seed), all(&back));
+}
+
+#[test]
 fn seed_text_snapshot() {
     let (_, _, text) = both();
     insta::assert_snapshot!("seed_disclosure_txt", text);

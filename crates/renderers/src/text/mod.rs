@@ -94,10 +94,15 @@ pub(crate) fn amount(m: &Money) -> String {
 pub(crate) fn cn_number(n: usize) -> String {
     const DIGITS: [&str; 10] = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
     let digit = |d: usize| DIGITS.get(d).copied().unwrap_or("");
+    // `十`, not `一十零`: a zero in the ones place is not written.
+    let ones = match n % 10 {
+        0 => "",
+        d => digit(d),
+    };
     match n {
         0..=9 => digit(n).to_string(),
-        10..=19 => format!("十{}", if n % 10 == 0 { "" } else { digit(n % 10) }),
-        20..=99 => format!("{}十{}", digit(n / 10), if n % 10 == 0 { "" } else { digit(n % 10) }),
+        10..=19 => format!("十{ones}"),
+        20..=99 => format!("{}十{ones}", digit(n / 10)),
         _ => n.to_string(),
     }
 }

@@ -73,7 +73,9 @@ fn facts_of(out: &mut Out, facts: &[Fact], section: Option<usize>) {
         if !here(f) {
             continue;
         }
-        let parent_here = f.parent.and_then(|p| facts.get(p)).is_some_and(here);
+        // Parts are printed by their parent, which the reader always puts before them; a model
+        // that says otherwise (a parent after its part, or itself) prints the part alone.
+        let parent_here = f.parent.filter(|&p| p < i).and_then(|p| facts.get(p)).is_some_and(here);
         if parent_here {
             continue;
         }
@@ -83,8 +85,12 @@ fn facts_of(out: &mut Out, facts: &[Fact], section: Option<usize>) {
 
 fn fact_tree(out: &mut Out, facts: &[Fact], i: usize, section: Option<usize>) {
     let Some(f) = facts.get(i) else { return };
-    let children: Vec<usize> =
-        facts.iter().enumerate().filter(|(_, c)| c.parent == Some(i) && c.section == section).map(|(j, _)| j).collect();
+    let children: Vec<usize> = facts
+        .iter()
+        .enumerate()
+        .filter(|&(j, c)| j > i && c.parent == Some(i) && c.section == section)
+        .map(|(j, _)| j)
+        .collect();
     let mut s = sentence(f);
     if children.is_empty() {
         s.push('。');

@@ -96,12 +96,12 @@ pub(super) fn render_assets(out: &mut Out, a: &StateAssets, department: &str) {
 /// `车辆 2辆，价值 41.02万元`, `办公家具价值 28.53万元`.
 fn category(c: &AssetCategory) -> String {
     let mut s = c.name.value.clone();
-    let measure = c.count.as_ref().or(c.area.as_ref());
-    if let Some(q) = measure {
-        s.push_str(&format!(" {}", quantity(&q.value)));
+    let measures: Vec<String> = [&c.count, &c.area].into_iter().flatten().map(|q| quantity(&q.value)).collect();
+    if !measures.is_empty() {
+        s.push_str(&format!(" {}", measures.join("，")));
     }
     if let Some(v) = &c.value {
-        let sep = if measure.is_some() { "，" } else { "" };
+        let sep = if measures.is_empty() { "" } else { "，" };
         s.push_str(&format!("{sep}价值 {}", amount(&v.value)));
     }
     s
