@@ -1,10 +1,13 @@
-//! yusuan renderers: the model as text for people to read. Renderers only read the model; they
-//! never decide anything a reader or the checker should.
+//! yusuan renderers: the model as text for people to read ([`summary`]) and as the text of the
+//! disclosure itself ([`render_text`]), which the readers read back. Renderers only read the
+//! model; they never decide anything a reader or the checker should.
 
 pub mod html;
 mod lang;
 pub mod summary;
+pub mod text;
 
 pub use html::render_html;
 pub use lang::Lang;
 pub use summary::summary;
+pub use text::render_text;

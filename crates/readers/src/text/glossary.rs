@@ -94,11 +94,15 @@ pub(crate) fn is_part_heading(text: &str) -> bool {
 }
 
 /// A section heading of a part: a short line opening with `一、` or `（一）` that is not a
-/// sentence. Headings are short and do not end a sentence.
+/// sentence. Headings are short and do not end a sentence; a heading printed unwrapped
+/// (`十、 关于…2024年财政拨款“三公”经费预算情况说明` on one line, as a typed document or a
+/// wide page has it) is longer, but ends the way titles end and has no clause in it.
 pub(crate) fn is_section_heading(text: &str) -> bool {
     let t = text.trim();
+    let n = t.chars().count();
+    let long_title = n <= 80 && !t.contains(['，', ',']) && (t.ends_with("说明") || t.ends_with("情况"));
     matches!(enumerator(t), Some((_, Style::CnComma | Style::CnParen, _)))
-        && t.chars().count() <= 40
+        && (n <= 40 || long_title)
         && !t.ends_with(['。', '；'])
 }
 
@@ -259,6 +263,9 @@ mod tests {
         assert!(enumerator("2024年").is_none());
         assert!(is_part_heading(" 第四部分 名词解释"));
         assert!(is_section_heading("(三) 国有资产占用使用情况"));
+        assert!(is_section_heading(
+            "十、 关于昌吉回族自治州人力资源和社会保障服务中心 2024年财政拨款“三公”经费预算情况说明"
+        ));
         assert!(!is_section_heading("（一）贯彻执行党和国家的方针政策。"));
     }
 

@@ -203,10 +203,13 @@ pub(crate) fn read_rows(block: &[Line], pieces: &[Piece], cols: Columns, notes: 
                     }
                 } else {
                     b.nums.push(vec![i]);
-                    // When the weight is the last column, a figure alone on its line ends the row.
-                    let alone = pieces.get(i.wrapping_sub(1)).map(|p| p.line) != line(i)
-                        && pieces.get(i + 1).map(|p| p.line) != line(i);
-                    if alone && is_bare_number(t) {
+                    // When the weight is the last column, a figure alone on its line ends the row;
+                    // so does one that ends the line of a row printed on one line (`… ≥9次 依据
+                    // 15`), when no 上年完成值 column could stand before it.
+                    let last_on_line = pieces.get(i + 1).map(|p| p.line) != line(i);
+                    let alone = pieces.get(i.wrapping_sub(1)).map(|p| p.line) != line(i) && last_on_line;
+                    let ends_line_row = last_on_line && !cols.prior && !b.value.is_empty();
+                    if (alone || ends_line_row) && is_bare_number(t) {
                         b.weight_alone = Some(i);
                     }
                 }

@@ -48,3 +48,24 @@ fn department_funding_block() {
     // Only the grid is missing.
     assert_eq!(notes.len(), 1, "{notes:#?}");
 }
+
+#[test]
+fn department_rows_one_a_line() {
+    // A typed 部门整体 table: no 上年完成值, 赋分 or 佐证 column, so the weight ends each row even
+    // when it shares its line with the rest of the row (a free-text basis with a space in it).
+    let text = "部门整体绩效目标表\n部门名称（盖章） 某中心\n年度绩效目标\n完成工作。\n资金来源 资金总额（万元）\n本级安排 2.50\n\
+        一级指标 二级指标 三级指标 指标值 指标设定依据 分值权重\n\
+        履职效能 数量指标 参加各类考试人数 ≥38000人次 自治区下发2024 年度考试工作计划 15\n\
+        履职效能 数量指标 其他社会类考试次数 ≥9次 自治区下发2024 年度考试工作计划 15\n\
+        履职效能 数量指标 组织职称评审次数 ≥1次 《职称评审管理暂行规定》 10\n";
+    let (t, notes) = read(&split_lines(text));
+    let names: Vec<&str> = t.indicators.iter().filter_map(|i| i.level3.as_ref()).map(|s| s.value.as_str()).collect();
+    assert_eq!(names, ["参加各类考试人数", "其他社会类考试次数", "组织职称评审次数"]);
+    let basis: Vec<&str> = t.indicators.iter().filter_map(|i| i.basis.as_ref()).map(|s| s.value.as_str()).collect();
+    assert_eq!(
+        basis,
+        ["自治区下发2024 年度考试工作计划", "自治区下发2024 年度考试工作计划", "《职称评审管理暂行规定》"]
+    );
+    assert_eq!(t.weight_sum(), rust_decimal::Decimal::from(40));
+    assert!(notes.is_empty(), "{notes:#?}");
+}
