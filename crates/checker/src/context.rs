@@ -148,9 +148,17 @@ impl<'a> Context<'a> {
                 r.fixed.as_deref() == Some(c.row)
             }
         });
+        // A declared row the table does not print is zero when every line of the table was read
+        // (the template lacks the line), unknown when some line of it could not be placed.
+        let all_read = || {
+            !self.doc.notes.iter().any(|n| {
+                n.kind == yusuan_model::note::NoteKind::UnreadLine
+                    && n.span.is_some_and(|s| s.line >= table.span.line && s.line <= table.span.end_line)
+            })
+        };
         match row {
             Some(r) => self.cell(table, r, col),
-            None if by_code => Some(Fig::zero(table.title.span, label())),
+            None if by_code || all_read() => Some(Fig::zero(table.title.span, label())),
             None => None,
         }
     }

@@ -226,8 +226,11 @@ fn known_cell(readings: &[Reading], c: &CellRef) -> Option<Interval> {
             && if by_code { row.code.as_ref().is_some_and(|x| x.as_str() == c.row) } else { row.fixed == Some(c.row) }
     });
     let Some(row) = row else {
-        // A code a table does not list has nothing in it; a declared row missing is unknown.
-        return by_code.then_some(Interval::ZERO);
+        // A code a table does not list has nothing in it. A declared row it does not print is
+        // zero too when every line of the table was read (the template has no such line), and
+        // unknown when some line could not be placed (it may be that row, mislabelled).
+        let all_read = !r.raw.notes.iter().any(|n| n.kind == NoteKind::UnreadLine);
+        return (by_code || all_read).then_some(Interval::ZERO);
     };
     let values = &r.raw.rows[row].values;
     let at = |cand: &[u16]| match cand.iter().position(|&x| x as usize == col) {
@@ -263,8 +266,10 @@ fn cross_bounds(readings: &[Reading], i: usize) -> Vec<(usize, usize, Bound)> {
     let sum = |cells: &mut dyn Iterator<Item = &CellRef>| -> Option<Interval> {
         let mut acc = Interval::ZERO;
         for c in cells {
-            if c.table == me.schema.kind {
-                return None; // identities inside one table are the solver's own rules
+            // Within one table only another panel helps (table 4's income side pins its spending
+            // side); a panel's own identities are the solver's rules.
+            if c.table == me.schema.kind && me.schema.panels.len() < 2 {
+                return None;
             }
             acc = acc + known_cell(readings, c)?;
         }
