@@ -7,7 +7,7 @@ use yusuan_builder::build::build;
 use yusuan_builder::from_toml;
 
 /// The formats `build` can write.
-const FORMATS: &[&str] = &["json"];
+const FORMATS: &[&str] = &["json", "txt", "html"];
 
 pub fn run(
     data: &Path,
@@ -43,6 +43,8 @@ pub fn run(
             "json" => {
                 ("disclosure.json", serde_json::to_string_pretty(&built.disclosure).map_err(|e| e.to_string())? + "\n")
             }
+            "txt" => ("disclosure.txt", yusuan_renderers::render_text(&built.disclosure)),
+            "html" => ("disclosure.html", yusuan_renderers::render_html(&built.disclosure)),
             _ => continue,
         };
         let path = out.join(name);
