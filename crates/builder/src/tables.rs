@@ -349,7 +349,8 @@ fn summary(budget: &Budget) -> Vec<Sums> {
         ("income_total", sum(&|_| true)),
     ];
     let mut rows = fixed_rows(&registry::INCOME_EXPENSE_SUMMARY, 0, &values);
-    rows.extend(class_rows(budget, 1, 1, |_| true, |_| vec![0]));
+    let classes = class_rows(budget, 1, 1, |_| true, |_| vec![0]);
+    under_total(&mut rows, classes);
     let mut total = Sums::new(1);
     total.panel = 1;
     total.fixed = Some("expenditure_total");
@@ -375,6 +376,16 @@ fn fixed_rows(schema: &TableSchema, panel: u8, values: &[(&'static str, Fen)]) -
             s
         })
         .collect()
+}
+
+/// Appends a panel's class rows, each a part of the panel's total row, which comes right after
+/// them (as the model has it: the total row is a 类's parent).
+fn under_total(rows: &mut Vec<Sums>, mut classes: Vec<Sums>) {
+    let total = rows.len() + classes.len();
+    for c in &mut classes {
+        c.parent = Some(total);
+    }
+    rows.extend(classes);
 }
 
 /// Every functional class, in order, with `columns(item)` summed over the items of `filter`.
@@ -421,7 +432,8 @@ fn fiscal(budget: &Budget) -> Vec<Sums> {
     ];
     let mut rows = fixed_rows(&registry::FISCAL_SUMMARY, 0, &values);
     let column = |i: &Item| vec![0, 1 + i.source.fiscal_budget().unwrap_or(0)];
-    rows.extend(class_rows(budget, 1, 4, fiscal, column));
+    let classes = class_rows(budget, 1, 4, fiscal, column);
+    under_total(&mut rows, classes);
     let mut total = Sums::new(4);
     total.panel = 1;
     total.fixed = Some("expenditure_total");
