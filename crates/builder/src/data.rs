@@ -185,7 +185,7 @@ fn default_division_word() -> String {
 pub struct AllocationData {
     pub name: String,
     pub amount: Spanned<String>,
-    /// Factors, in order: `["200元/人/天", "15人", "30天"]`.
+    /// Factors, in order, whose product is the amount: `["50课时", "3500元/课时"]`.
     #[serde(default)]
     pub factors: Vec<String>,
 }

@@ -254,7 +254,9 @@ fn projects(budget: &Budget, catalog: &Catalog) -> Vec<Sums> {
     unit.name = budget.data.department.name.clone();
     unit.parent = Some(0);
     let mut by_code: BTreeMap<Code, Vec<Fen>> = BTreeMap::new();
-    let mut by_project: BTreeMap<(Code, String), Vec<Fen>> = BTreeMap::new();
+    // Projects in the order the data first names them (the officer's order, as the disclosure
+    // prints it), not by name.
+    let mut by_project: Vec<((Code, String), Vec<Fen>)> = Vec::new();
     for i in &items {
         let col = project_econ_column(&i.econ);
         for s in [&mut total.cells, &mut unit.cells] {
@@ -266,9 +268,15 @@ fn projects(budget: &Budget, catalog: &Catalog) -> Vec<Sums> {
             cells[0] += i.amount;
             cells[col] += i.amount;
         }
-        let cells = by_project
-            .entry((i.function.clone(), i.project.clone().unwrap_or_default()))
-            .or_insert_with(|| vec![Fen::ZERO; 11]);
+        let key = (i.function.clone(), i.project.clone().unwrap_or_default());
+        let at = match by_project.iter().position(|(k, _)| *k == key) {
+            Some(at) => at,
+            None => {
+                by_project.push((key, vec![Fen::ZERO; 11]));
+                by_project.len() - 1
+            }
+        };
+        let cells = &mut by_project[at].1;
         cells[0] += i.amount;
         cells[col] += i.amount;
     }
@@ -290,16 +298,18 @@ fn projects(budget: &Budget, catalog: &Catalog) -> Vec<Sums> {
         if rows.last().and_then(|r| r.code.as_ref()).is_some_and(|c| c.as_str().len() == 5) {
             let section = rows.len() - 1;
             let section_code = rows[section].code.clone();
-            for ((item, project), cells) in &by_project {
-                if item.parent().as_ref() == section_code.as_ref() {
-                    let mut p = Sums::new(11);
-                    p.parent = Some(section);
-                    p.name = name_of(item, budget, catalog).unwrap_or_default();
-                    p.code = Some(item.clone());
-                    p.project = Some(project.clone());
-                    p.cells = cells.clone();
-                    rows.push(p);
-                }
+            // By 项 code, and within one 项 in the data's order (the sort is stable).
+            let mut section_projects: Vec<_> =
+                by_project.iter().filter(|((item, _), _)| item.parent().as_ref() == section_code.as_ref()).collect();
+            section_projects.sort_by(|((a, _), _), ((b, _), _)| a.cmp(b));
+            for ((item, project), cells) in section_projects {
+                let mut p = Sums::new(11);
+                p.parent = Some(section);
+                p.name = name_of(item, budget, catalog).unwrap_or_default();
+                p.code = Some(item.clone());
+                p.project = Some(project.clone());
+                p.cells = cells.clone();
+                rows.push(p);
             }
         }
     }
@@ -339,7 +349,8 @@ fn summary(budget: &Budget) -> Vec<Sums> {
         ("income_total", sum(&|_| true)),
     ];
     let mut rows = fixed_rows(&registry::INCOME_EXPENSE_SUMMARY, 0, &values);
-    rows.extend(class_rows(budget, 1, 1, |_| true, |_| vec![0]));
+    let classes = class_rows(budget, 1, 1, |_| true, |_| vec![0]);
+    under_total(&mut rows, classes);
     let mut total = Sums::new(1);
     total.panel = 1;
     total.fixed = Some("expenditure_total");
@@ -365,6 +376,16 @@ fn fixed_rows(schema: &TableSchema, panel: u8, values: &[(&'static str, Fen)]) -
             s
         })
         .collect()
+}
+
+/// Appends a panel's class rows, each a part of the panel's total row, which comes right after
+/// them (as the model has it: the total row is a 类's parent).
+fn under_total(rows: &mut Vec<Sums>, mut classes: Vec<Sums>) {
+    let total = rows.len() + classes.len();
+    for c in &mut classes {
+        c.parent = Some(total);
+    }
+    rows.extend(classes);
 }
 
 /// Every functional class, in order, with `columns(item)` summed over the items of `filter`.
@@ -411,7 +432,8 @@ fn fiscal(budget: &Budget) -> Vec<Sums> {
     ];
     let mut rows = fixed_rows(&registry::FISCAL_SUMMARY, 0, &values);
     let column = |i: &Item| vec![0, 1 + i.source.fiscal_budget().unwrap_or(0)];
-    rows.extend(class_rows(budget, 1, 4, fiscal, column));
+    let classes = class_rows(budget, 1, 4, fiscal, column);
+    under_total(&mut rows, classes);
     let mut total = Sums::new(4);
     total.panel = 1;
     total.fixed = Some("expenditure_total");
@@ -486,10 +508,18 @@ fn carry_over(budget: &Budget) -> Vec<Sums> {
     let mut unit = Sums::new(9);
     unit.name = budget.data.department.name.clone();
     unit.parent = Some(0);
-    let mut by_name: BTreeMap<String, Vec<Fen>> = BTreeMap::new();
+    // Rows in the order the data first names them, as for table 7.
+    let mut by_name: Vec<(String, Vec<Fen>)> = Vec::new();
     for i in &items {
-        let cells =
-            by_name.entry(i.project.clone().unwrap_or_else(|| "基本支出".into())).or_insert_with(|| vec![Fen::ZERO; 9]);
+        let name = i.project.clone().unwrap_or_else(|| "基本支出".into());
+        let at = match by_name.iter().position(|(n, _)| *n == name) {
+            Some(at) => at,
+            None => {
+                by_name.push((name, vec![Fen::ZERO; 9]));
+                by_name.len() - 1
+            }
+        };
+        let cells = &mut by_name[at].1;
         for c in col(i) {
             cells[c] += i.amount;
             total.cells[c] += i.amount;
