@@ -1,7 +1,7 @@
 //! Budget data into the whole disclosure model: overview, tables, narrative, projects, assets,
 //! performance targets, glossary and signature.
 
-use crate::data::{IndicatorData, Kind};
+use crate::data::IndicatorData;
 use crate::load::{amount, Budget};
 use crate::narrative::narrative;
 use crate::tables::tables;
@@ -44,7 +44,7 @@ pub fn build(budget: &Budget, catalog: &Catalog) -> Built {
     d.signed = dep.signed.clone().map(sp);
     d.overview = overview(budget);
     d.tables = tables(budget, catalog);
-    let written = narrative(budget);
+    let written = narrative(budget, catalog);
     d.narrative = written.narrative;
     d.narrative.projects =
         data.projects.iter().filter(|p| !p.allocation.is_empty()).map(|p| project(budget, p)).collect();
@@ -207,11 +207,8 @@ fn targets(budget: &Budget) -> Vec<PerformanceTargets> {
     out.push(dept);
     for p in &data.projects {
         let name = p.name.get_ref();
-        let of = |f: &dyn Fn(&crate::load::Item) -> bool| -> Fen {
-            budget.items.iter().filter(|i| i.project.as_deref() == Some(name.as_str()) && f(i)).map(|i| i.amount).sum()
-        };
-        let all = of(&|_| true);
-        let fiscal = of(&|i| i.source.is_fiscal() && i.kind == Kind::Project);
+        let (fiscal, other) = crate::narrative::project_split(budget, name);
+        let all = fiscal + other;
         let mut t = PerformanceTargets::default();
         t.kind = PerformanceKind::Project;
         t.year = Some(sp(year));

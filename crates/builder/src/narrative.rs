@@ -5,12 +5,15 @@
 
 use crate::data::{Kind, Source};
 use crate::load::{Budget, Item};
+use crate::tables::name_of;
 use rust_decimal::{Decimal, RoundingStrategy};
+use yusuan_model::catalog::{Catalog, Code};
 use yusuan_model::money::{AmountUnit, Fen};
 use yusuan_model::narrative::{
     Basic, CarryOver, Direction, Fact, FundSource, Narrative, ReasonKind, Scope, Section, Share, Subject, ThreePublic,
     Topic, YoyChange,
 };
+use yusuan_model::narrative::{FunctionItem, PerformanceScope, Procurement};
 use yusuan_model::rate::Rate;
 use yusuan_model::span::{Span, Spanned};
 
@@ -137,7 +140,7 @@ fn sum(items: &[Item], f: impl Fn(&Item) -> bool) -> Fen {
 }
 
 /// Writes the narrative's facts.
-pub fn narrative(budget: &Budget) -> Written {
+pub fn narrative(budget: &Budget, catalog: &Catalog) -> Written {
     let items = &budget.items;
     let dept = budget.data.department.name.clone();
     let year = budget.data.department.year;
@@ -209,28 +212,71 @@ pub fn narrative(budget: &Budget) -> Written {
     w.share(p, rates[1], spending);
 
     let general = |i: &Item| i.source.is_general();
+    let function = |code: &Code| {
+        let name = |c: Option<Code>| c.and_then(|c| name_of(&c, budget, catalog)).unwrap_or_default();
+        let (class, section, item) = match code.as_str().len() {
+            3 => (name(Some(code.clone())), None, None),
+            5 => (name(Some(code.class())), Some(name(Some(code.clone()))), None),
+            _ => (name(Some(code.class())), Some(name(code.parent())), Some(name(Some(code.clone())))),
+        };
+        Subject::Function(FunctionItem { class, section, item, code: Some(code.clone()) })
+    };
+    let phrase_of = |code: &Code| name_of(code, budget, catalog).unwrap_or_else(|| code.to_string());
+    // The classes general-budget money goes to, in code order.
+    let mut classes: Vec<Code> = items.iter().filter(|i| general(i)).map(|i| i.function.class()).collect();
+    classes.sort();
+    classes.dedup();
+
+    w.section("四", 1, about("财政拨款收支预算情况的总体说明"), Scope::FiscalAppropriation, Topic::FiscalOverall);
+    let fiscal_total = w.fact(
+        Subject::Source(FundSource::FiscalAppropriation),
+        Scope::FiscalAppropriation,
+        "财政拨款收支总预算",
+        sum(items, |i| i.source.is_fiscal()),
+        None,
+    );
+    for class in &classes {
+        let amount = sum(items, |i| general(i) && &i.function.class() == class);
+        let f = w.fact(function(class), Scope::GeneralBudget, &phrase_of(class), amount, None);
+        if let Some(fact) = w.n.facts.get_mut(f) {
+            fact.parent = Some(fiscal_total);
+            if let Some(u) = budget.data.uses.get(&format!("function.{class}")) {
+                fact.reason = Some(sp(u.get_ref().clone()));
+                fact.reason_kind = Some(ReasonKind::Use);
+            }
+        }
+    }
+
     w.section("五", 1, about("一般公共预算当年拨款情况说明"), Scope::GeneralBudgetCurrentYear, Topic::CurrentYear);
-    w.fact(
+    let gb_amount = sum(items, general);
+    let gb = w.fact(
         Subject::Source(FundSource::GeneralBudget),
         Scope::GeneralBudgetCurrentYear,
         "一般公共预算拨款",
-        sum(items, general),
+        gb_amount,
         None,
     );
-    w.fact(
-        Subject::Basic(Basic::Total),
-        Scope::GeneralBudgetCurrentYear,
-        "基本支出",
-        sum(items, |i| general(i) && i.kind != Kind::Project),
-        Some("general_basic"),
-    );
-    w.fact(
-        Subject::Project,
-        Scope::GeneralBudgetCurrentYear,
-        "项目支出",
-        sum(items, |i| general(i) && i.kind == Kind::Project),
-        Some("general_project"),
-    );
+    let basic_gb = sum(items, |i| general(i) && i.kind != Kind::Project);
+    w.fact(Subject::Basic(Basic::Total), Scope::GeneralBudgetCurrentYear, "基本支出", basic_gb, Some("general_basic"));
+    let project_gb = sum(items, |i| general(i) && i.kind == Kind::Project);
+    w.fact(Subject::Project, Scope::GeneralBudgetCurrentYear, "项目支出", project_gb, Some("general_project"));
+    // （二） the structure by class, shares summing to 100.00%.
+    w.section("二", 2, "一般公共预算当年拨款结构情况".into(), Scope::GeneralBudgetCurrentYear, Topic::CurrentYear);
+    let amounts: Vec<Fen> = classes.iter().map(|c| sum(items, |i| general(i) && &i.function.class() == c)).collect();
+    for ((class, amount), rate) in classes.iter().zip(&amounts).zip(shares(&amounts)) {
+        let f = w.fact(function(class), Scope::GeneralBudgetCurrentYear, &phrase_of(class), *amount, None);
+        w.share(f, rate, gb);
+    }
+    // （三） each item with its change on last year.
+    w.section("三", 2, "一般公共预算当年拨款具体使用情况".into(), Scope::GeneralBudgetCurrentYear, Topic::CurrentYear);
+    let mut codes: Vec<Code> = items.iter().filter(|i| general(i)).map(|i| i.function.clone()).collect();
+    codes.sort();
+    codes.dedup();
+    for code in &codes {
+        let key = format!("function.{code}");
+        let amount = sum(items, |i| general(i) && &i.function == code);
+        w.fact(function(code), Scope::GeneralBudgetCurrentYear, &phrase_of(code), amount, Some(&key));
+    }
 
     w.section("六", 1, about("一般公共预算基本支出情况说明"), Scope::GeneralBudget, Topic::BasicExpenditure);
     w.fact(
@@ -247,6 +293,22 @@ pub fn narrative(budget: &Budget) -> Written {
         sum(items, |i| general(i) && i.kind == Kind::Operating),
         Some("operating"),
     );
+
+    for (number, what, title, subject, filter) in [
+        ("八", "政府性基金预算拨款", "政府性基金预算支出情况表", FundSource::GovernmentFund, Source::GovernmentFund),
+        ("九", "国有资本经营预算拨款", "国有资本经营预算支出情况表", FundSource::StateCapital, Source::StateCapital),
+    ] {
+        let amount = sum(items, |i| i.source.fiscal_budget() == filter.fiscal_budget() && i.source.is_fiscal());
+        w.section(number, 1, about(&format!("{what}情况说明")), Scope::Unspecified, Topic::Other);
+        let f = w.fact(Subject::Source(subject), Scope::Unspecified, what, amount, None);
+        if amount.0 == 0 {
+            if let Some(fact) = w.n.facts.get_mut(f) {
+                fact.amount = None;
+                fact.absent = true;
+                fact.phrase = format!("{dept}{year}年没有使用{what}安排的支出，{title}为空表");
+            }
+        }
+    }
 
     w.section("十", 1, about("财政拨款“三公”经费预算情况说明"), Scope::FiscalAppropriation, Topic::ThreePublic);
     let fiscal = |codes: &[&str]| sum(items, |i| i.source.is_fiscal() && codes.contains(&i.econ.as_str()));
@@ -269,6 +331,35 @@ pub fn narrative(budget: &Budget) -> Written {
         }
     }
 
+    w.section("十一", 1, about("上年结转结余预算情况说明"), Scope::AllFunds, Topic::CarryOver);
+    let carried = |i: &Item| i.source.is_carry_over_fiscal() || i.source.is_carry_over_non_fiscal();
+    let co = w.fact(Subject::CarryOver(CarryOver::All), Scope::AllFunds, "上年结转结余", sum(items, carried), None);
+    for (sub, phrase, f) in [
+        (CarryOver::Fiscal, "财政拨款", Source::is_carry_over_fiscal as fn(Source) -> bool),
+        (CarryOver::NonFiscal, "非财政拨款", Source::is_carry_over_non_fiscal as fn(Source) -> bool),
+    ] {
+        let x = w.fact(Subject::CarryOver(sub), Scope::AllFunds, phrase, sum(items, |i| f(i.source)), None);
+        if let Some(fact) = w.n.facts.get_mut(x) {
+            fact.parent = Some(co);
+        }
+    }
+    let mut names: Vec<String> = items.iter().filter(|i| carried(i)).filter_map(|i| i.project.clone()).collect();
+    names.sort();
+    names.dedup();
+    for name in names {
+        let amount = sum(items, |i| carried(i) && i.project.as_deref() == Some(&name));
+        let x = w.fact(Subject::CarryOverItem(name.clone()), Scope::AllFunds, &name, amount, None);
+        let key = format!("carry_over.{name}");
+        let text = budget.data.uses.get(&key).or(budget.data.reasons.get(&key)).map(|u| u.get_ref().clone());
+        if let (Some(fact), Some(text)) = (w.n.facts.get_mut(x), text) {
+            fact.reason = Some(sp(text));
+            fact.reason_kind = Some(ReasonKind::Use);
+        }
+        if let Some(fact) = w.n.facts.get_mut(x) {
+            fact.parent = Some(co);
+        }
+    }
+
     w.section("十二", 1, "其他重要事项的情况说明".into(), Scope::Unspecified, Topic::Other);
     w.section("一", 2, "机关运行经费".into(), Scope::Unspecified, Topic::AgencyRunningCosts);
     w.fact(
@@ -278,6 +369,63 @@ pub fn narrative(budget: &Budget) -> Written {
         sum(items, |i| i.source.is_fiscal() && i.kind == Kind::Operating),
         Some("agency_running_costs"),
     );
+    let pr = &budget.data.procurement;
+    let money = |v: &Option<toml::Spanned<String>>| {
+        v.as_ref().and_then(|v| crate::load::amount(v.get_ref()).ok()).unwrap_or(Fen::ZERO)
+    };
+    let (goods, works, services) = (money(&pr.goods), money(&pr.works), money(&pr.services));
+    w.section("二", 2, "政府采购情况".into(), Scope::Unspecified, Topic::Procurement);
+    let total = w.fact(
+        Subject::Procurement(Procurement::Total),
+        Scope::Unspecified,
+        "政府采购预算",
+        goods + works + services,
+        None,
+    );
+    for (part, phrase, amount) in [
+        (Procurement::Goods, "政府采购货物预算", goods),
+        (Procurement::Works, "政府采购工程预算", works),
+        (Procurement::Services, "政府采购服务预算", services),
+        (Procurement::SmeReserved, "面向中小企业预留政府采购项目预算金额", money(&pr.sme_reserved)),
+        (Procurement::SmallMicroReserved, "小微企业预留政府采购项目预算金额", money(&pr.small_micro_reserved)),
+    ] {
+        let f = w.fact(Subject::Procurement(part), Scope::Unspecified, phrase, amount, None);
+        if matches!(part, Procurement::Goods | Procurement::Works | Procurement::Services) {
+            if let Some(fact) = w.n.facts.get_mut(f) {
+                fact.parent = Some(total);
+            }
+        }
+    }
+
+    w.section("四", 2, "预算绩效情况".into(), Scope::Unspecified, Topic::Performance);
+    // A project counts as a fiscal project when its year's fiscal money shows (0.01 万元 or more),
+    // else as a non-fiscal one when its other money shows: as its performance table prints them.
+    let shows = |f: Fen| !wan(f).is_zero();
+    let split: Vec<(Fen, Fen)> = budget.data.projects.iter().map(|p| project_split(budget, p.name.get_ref())).collect();
+    let fiscal_projects: Vec<Fen> = split.iter().filter(|(f, _)| shows(*f)).map(|(f, _)| *f).collect();
+    let other_projects: Vec<Fen> =
+        split.iter().filter(|(f, o)| !shows(*f) && shows(*o)).map(|(f, o)| *f + *o).collect();
+    for (scope, phrase, count, amount) in [
+        (PerformanceScope::Department, "整体预算绩效目标", 1usize, sum(items, |_| true)),
+        (
+            PerformanceScope::FiscalProjects,
+            "当年财政拨款项目",
+            fiscal_projects.len(),
+            fiscal_projects.iter().copied().sum(),
+        ),
+        (
+            PerformanceScope::NonFiscalProjects,
+            "当年非财政拨款项目",
+            other_projects.len(),
+            other_projects.iter().copied().sum(),
+        ),
+    ] {
+        let f = w.fact(Subject::PerformanceTargets(scope), Scope::Unspecified, phrase, amount, None);
+        if let Some(fact) = w.n.facts.get_mut(f) {
+            fact.count =
+                Some(sp(yusuan_model::quantity::Quantity { value: Decimal::from(count as u64), unit: "个".into() }));
+        }
+    }
     Written { narrative: w.n, warnings: w.warnings }
 }
 
@@ -301,4 +449,12 @@ mod tests {
         assert_eq!(percent(Fen(548_400), Fen(6_606_800)).unwrap().to_string(), "8.30%");
         assert!(percent(Fen(1), Fen(0)).is_none());
     }
+}
+
+/// A project's money of the year's fiscal budgets, and the rest (unit funds, carry-over, …).
+pub fn project_split(budget: &Budget, name: &str) -> (Fen, Fen) {
+    let mine = |i: &&Item| i.project.as_deref() == Some(name);
+    let fiscal = budget.items.iter().filter(mine).filter(|i| i.source.is_fiscal()).map(|i| i.amount).sum::<Fen>();
+    let all = budget.items.iter().filter(mine).map(|i| i.amount).sum::<Fen>();
+    (fiscal, all - fiscal)
 }

@@ -153,7 +153,7 @@ fn budget_text(items: Vec<(usize, usize, usize, usize, u32)>) -> String {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(48))]
+    #![proptest_config(ProptestConfig::with_cases(256))]
     #[test]
     fn random_budgets_build_clean(items in proptest::collection::vec((0usize..6, 0usize..5, 0usize..7, 0usize..60, 1u32..500_000_000), 1..40)) {
         let text = budget_text(items);

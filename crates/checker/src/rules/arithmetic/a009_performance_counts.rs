@@ -70,7 +70,12 @@ fn department(cx: &Context, sink: &mut Sink, f: &Fact) {
 }
 
 fn fiscal(cx: &Context, sink: &mut Sink, f: &Fact) {
-    if let Some(projects) = table7_projects(cx) {
+    // Table 7 lists general-budget projects only: it stands for all fiscal projects only when the
+    // department spends no fund or state-capital money.
+    let other_fiscal = ["government_fund_expenditure", "state_capital_expenditure"]
+        .iter()
+        .any(|k| cx.doc.table(k).is_some_and(|t| t.rows.iter().any(|r| !r.values.is_empty())));
+    if let Some(projects) = table7_projects(cx).filter(|_| !other_fiscal) {
         count(
             sink,
             f,
