@@ -229,10 +229,11 @@ pub fn narrative(budget: &Budget, catalog: &Catalog) -> Written {
 
     w.section("四", 1, about("财政拨款收支预算情况的总体说明"), Scope::FiscalAppropriation, Topic::FiscalOverall);
     let fiscal_total = w.fact(
-        Subject::Source(FundSource::FiscalAppropriation),
+        Subject::TotalBudget,
         Scope::FiscalAppropriation,
         "财政拨款收支总预算",
-        sum(items, |i| i.source.is_fiscal()),
+        // Table 4's 收入总计: the year's fiscal money and the fiscal carry-over.
+        sum(items, |i| i.source.is_fiscal() || i.source.is_carry_over_fiscal()),
         None,
     );
     for class in &classes {
