@@ -4,6 +4,7 @@
 
 pub mod html;
 mod lang;
+mod layout;
 pub mod summary;
 pub mod text;
 
