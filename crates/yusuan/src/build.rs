@@ -7,7 +7,7 @@ use yusuan_builder::build::build;
 use yusuan_builder::from_toml;
 
 /// The formats `build` can write.
-const FORMATS: &[&str] = &["json", "txt", "html"];
+const FORMATS: &[&str] = &["json", "txt", "html", "xlsx"];
 
 pub fn run(
     data: &Path,
@@ -40,11 +40,13 @@ pub fn run(
     std::fs::create_dir_all(out).map_err(|e| format!("{}: {e}", out.display()))?;
     for f in formats {
         let (name, content) = match f.as_str() {
-            "json" => {
-                ("disclosure.json", serde_json::to_string_pretty(&built.disclosure).map_err(|e| e.to_string())? + "\n")
-            }
-            "txt" => ("disclosure.txt", yusuan_renderers::render_text(&built.disclosure)),
-            "html" => ("disclosure.html", yusuan_renderers::render_html(&built.disclosure)),
+            "json" => (
+                "disclosure.json",
+                (serde_json::to_string_pretty(&built.disclosure).map_err(|e| e.to_string())? + "\n").into_bytes(),
+            ),
+            "txt" => ("disclosure.txt", yusuan_renderers::render_text(&built.disclosure).into_bytes()),
+            "html" => ("disclosure.html", yusuan_renderers::render_html(&built.disclosure).into_bytes()),
+            "xlsx" => ("disclosure.xlsx", yusuan_renderers::render_xlsx(&built.disclosure)?),
             _ => continue,
         };
         let path = out.join(name);

@@ -56,7 +56,7 @@ enum Command {
     /// Print the rule reference: every rule's code, name, severity and documentation.
     Rules,
     /// Build the whole disclosure from a department's budget data (TOML): every total, share and
-    /// change computed. Writes disclosure.json, disclosure.txt and disclosure.html.
+    /// change computed. Writes disclosure.json, disclosure.txt, disclosure.html and disclosure.xlsx.
     Build {
         /// The budget data file (see examples/changji-hrss-2024/budget.toml).
         data: PathBuf,
@@ -64,7 +64,7 @@ enum Command {
         #[arg(long, default_value = "out")]
         out: PathBuf,
         /// Which formats to write, comma-separated.
-        #[arg(long, value_delimiter = ',', default_value = "json,txt,html")]
+        #[arg(long, value_delimiter = ',', default_value = "json,txt,html,xlsx")]
         formats: Vec<String>,
         /// An official classification catalog (CSV or XLSX) over the partial built-in one.
         #[arg(long)]

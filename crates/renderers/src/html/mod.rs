@@ -3,12 +3,9 @@
 //! the official merged headers built from the registry's header paths; amounts are printed from
 //! the exact decimals, right-aligned with two decimals.
 
-mod header;
-mod layout;
 mod narrative;
 mod overview;
 mod performance;
-mod place;
 mod projects;
 mod style;
 mod table;

@@ -3,12 +3,12 @@
 //! by side on shared lines, as the templates do; an empty table prints its header and its
 //! statement.
 
-use super::header::head_html;
-use super::layout::{band, banded, label_columns, Label};
-use super::place::{place, Slot};
 use super::text::{amount, esc};
-use yusuan_model::registry;
-use yusuan_model::table::{Panel, Row, Table};
+use crate::layout::header::head_rows;
+use crate::layout::labels::Label;
+use crate::layout::place::{place, Slot};
+use crate::layout::{code_part, depth, is_total, lines, table_grid, PanelCols};
+use yusuan_model::table::{Row, Table};
 
 /// Marks a value whose column more than one placement fits (as in the text summary).
 const AMBIGUOUS: &str = "?";
@@ -18,51 +18,11 @@ const INCONSISTENT: &str = "!";
 /// Tables with this many amount columns or more print in the small type.
 const WIDE: usize = 9;
 
-/// A panel's share of the grid.
-struct PanelCols<'a> {
-    panel: Option<&'a Panel>,
-    labels: Vec<Label>,
-    amounts: usize,
-}
-
 pub(super) fn render(out: &mut String, t: &Table, department: Option<&str>) {
-    let schema = registry::schema(&t.kind);
-    let panel_count =
-        schema.map_or(1, |s| s.panels.len()).max(t.rows.iter().map(|r| r.panel as usize + 1).max().unwrap_or(0));
-    let mut paths: Vec<Vec<String>> = Vec::new();
-    let mut panels: Vec<PanelCols<'_>> = Vec::new();
-    for p in 0..panel_count {
-        let panel = schema.and_then(|s| s.panels.get(p));
-        let rows = || t.rows.iter().filter(move |r| r.panel as usize == p);
-        let band = band(&t.kind, p);
-        let labels = match panel {
-            Some(panel) => label_columns(&t.kind, panel),
-            None => undeclared_labels(rows().any(|r| r.code.is_some()), rows().any(|r| r.project.is_some())),
-        };
-        for l in &labels {
-            paths.push(banded(&l.path, &[band.panel, band.labels]));
-        }
-        let amounts = match panel {
-            Some(panel) => {
-                for (i, c) in panel.columns.iter().enumerate() {
-                    let over = band.amounts.filter(|(_, from)| i >= *from).map(|(b, _)| b);
-                    paths.push(banded(c.header, &[band.panel, over]));
-                }
-                panel.columns.len()
-            }
-            None => {
-                let n = rows().map(|r| r.values.len()).max().unwrap_or(0);
-                for i in 1..=n {
-                    let mut path: Vec<String> = band.panel.map(String::from).into_iter().collect();
-                    path.push(i.to_string());
-                    paths.push(path);
-                }
-                n
-            }
-        };
-        panels.push(PanelCols { panel, labels: labels.iter().map(|l| l.label).collect(), amounts });
-    }
-    let amount_columns: usize = panels.iter().map(|p| p.amounts).sum();
+    let grid = table_grid(t);
+    let (paths, panels) = (&grid.paths, &grid.panels);
+    let panel_count = panels.len();
+    let amount_columns = grid.amount_columns();
 
     // Wide tables get a landscape page, as the official templates print them.
     let wide = amount_columns >= WIDE;
@@ -87,11 +47,11 @@ pub(super) fn render(out: &mut String, t: &Table, department: Option<&str>) {
         (false, false) => "grid",
     };
     out.push_str(&format!("<table class=\"{class}\">\n"));
-    colgroup(out, &panels);
+    colgroup(out, panels);
     out.push_str("<thead>\n");
-    out.push_str(&head_html(&paths));
+    out.push_str(&head_html(paths));
     if panel_count == 1 {
-        numbering(out, &panels);
+        numbering(out, panels);
     }
     out.push_str("</thead>\n<tbody>\n");
     let mut marks = Marks::default();
@@ -103,7 +63,8 @@ pub(super) fn render(out: &mut String, t: &Table, department: Option<&str>) {
         ));
     } else {
         for line in lines(t, panel_count) {
-            line_html(out, t, &panels, &line, &mut marks);
+            let line: Vec<Option<&Row>> = line.iter().map(|i| i.and_then(|i| t.rows.get(i))).collect();
+            line_html(out, t, panels, &line, &mut marks);
         }
     }
     out.push_str("</tbody>\n</table>\n");
@@ -120,21 +81,8 @@ pub(super) fn render(out: &mut String, t: &Table, department: Option<&str>) {
     out.push_str("</section>\n");
 }
 
-/// Label columns for rows of a kind the registry does not declare.
-fn undeclared_labels(code: bool, project: bool) -> Vec<super::layout::LabelCol> {
-    let mut cols = Vec::new();
-    if code {
-        cols.push(super::layout::LabelCol { label: Label::Code, path: vec!["编码"] });
-    }
-    cols.push(super::layout::LabelCol { label: Label::Name, path: vec!["名称"] });
-    if project {
-        cols.push(super::layout::LabelCol { label: Label::Project, path: vec!["项目名称"] });
-    }
-    cols
-}
-
 /// Column widths for the fixed table layout: codes narrow, names wide, amounts share the rest.
-fn colgroup(out: &mut String, panels: &[PanelCols<'_>]) {
+fn colgroup(out: &mut String, panels: &[PanelCols<'static>]) {
     out.push_str("<colgroup>");
     for p in panels {
         for l in &p.labels {
@@ -150,7 +98,7 @@ fn colgroup(out: &mut String, panels: &[PanelCols<'_>]) {
 }
 
 /// `※` over every label column, then the amount columns numbered from 1.
-fn numbering(out: &mut String, panels: &[PanelCols<'_>]) {
+fn numbering(out: &mut String, panels: &[PanelCols<'static>]) {
     out.push_str("<tr class=\"numbering\">");
     let mut n = 0;
     for p in panels {
@@ -163,33 +111,6 @@ fn numbering(out: &mut String, panels: &[PanelCols<'_>]) {
     out.push_str("</tr>\n");
 }
 
-/// The printed lines: one row per line for a single panel; for side-by-side panels, each
-/// panel's rows line up from the top and their closing totals share the last line.
-fn lines(t: &Table, panel_count: usize) -> Vec<Vec<Option<&Row>>> {
-    if panel_count == 1 {
-        return t.rows.iter().map(|r| vec![Some(r)]).collect();
-    }
-    let side = |p: usize, closing: bool| -> Vec<&Row> {
-        t.rows.iter().filter(|r| r.panel as usize == p && is_closing(r) == closing).collect()
-    };
-    let mut out = Vec::new();
-    for closing in [false, true] {
-        let sides: Vec<Vec<&Row>> = (0..panel_count).map(|p| side(p, closing)).collect();
-        let height = sides.iter().map(Vec::len).max().unwrap_or(0);
-        out.extend((0..height).map(|i| sides.iter().map(|s| s.get(i).copied()).collect::<Vec<_>>()));
-    }
-    out
-}
-
-/// The 收入总计 / 支出总计 lines that close a side-by-side table.
-fn is_closing(r: &Row) -> bool {
-    r.fixed.as_deref().is_some_and(|k| k.ends_with("_total"))
-}
-
-fn is_total(r: &Row) -> bool {
-    r.fixed.as_deref().is_some_and(|k| k == "total" || k.ends_with("_total"))
-}
-
 /// Which markers a table used, to explain each once under it.
 #[derive(Default)]
 struct Marks {
@@ -197,7 +118,7 @@ struct Marks {
     inconsistent: bool,
 }
 
-fn line_html(out: &mut String, t: &Table, panels: &[PanelCols<'_>], line: &[Option<&Row>], marks: &mut Marks) {
+fn line_html(out: &mut String, t: &Table, panels: &[PanelCols<'static>], line: &[Option<&Row>], marks: &mut Marks) {
     let total = line.iter().flatten().any(|r| is_total(r));
     out.push_str(if total { "<tr class=\"total\">" } else { "<tr>" });
     for (p, cols) in panels.iter().enumerate() {
@@ -223,10 +144,7 @@ fn label_cell(out: &mut String, t: &Table, row: Option<&Row>, label: Label) {
     };
     let code = row.code.as_ref().map(|c| c.as_str()).unwrap_or("");
     match label {
-        Label::CodePart(i) => {
-            let (from, to) = if i == 0 { (0, 3) } else { (1 + 2 * i, 3 + 2 * i) };
-            out.push_str(&format!("<td class=\"code\">{}</td>", esc(code.get(from..to).unwrap_or(""))));
-        }
+        Label::CodePart(i) => out.push_str(&format!("<td class=\"code\">{}</td>", esc(code_part(code, i)))),
         Label::Code => out.push_str(&format!("<td class=\"code\">{}</td>", esc(code))),
         Label::Name => out.push_str(&format!(
             "<td class=\"name d{}\">{}</td>",
@@ -268,17 +186,24 @@ fn slot_cell(out: &mut String, t: &Table, slot: Slot<'_>, marks: &mut Marks) {
     }
 }
 
-/// How many parents up the row's chain goes (the total row is 0, a 类 under it 1 …), bounded
-/// by the number of rows so a malformed chain cannot loop.
-fn depth(t: &Table, row: &Row) -> usize {
-    let mut depth = 0;
-    let mut parent = row.parent;
-    while let Some(p) = parent {
-        if depth >= t.rows.len() {
-            break;
+/// The header rows as HTML `<tr>`s of `<th>`s.
+fn head_html(paths: &[Vec<String>]) -> String {
+    let mut out = String::new();
+    for row in head_rows(paths) {
+        out.push_str("<tr>");
+        for cell in row {
+            out.push_str("<th");
+            if cell.colspan > 1 {
+                out.push_str(&format!(" colspan=\"{}\"", cell.colspan));
+            }
+            if cell.rowspan > 1 {
+                out.push_str(&format!(" rowspan=\"{}\"", cell.rowspan));
+            }
+            out.push('>');
+            out.push_str(&esc(&cell.text));
+            out.push_str("</th>");
         }
-        depth += 1;
-        parent = t.rows.get(p).and_then(|r| r.parent);
+        out.push_str("</tr>\n");
     }
-    depth
+    out
 }

@@ -29,6 +29,28 @@ pub fn render_text(d: &Disclosure) -> String {
     out.0
 }
 
+/// Part 1 部门概况 as [`render_text`] prints it, one paragraph a line (blank lines left out).
+pub(crate) fn overview_paragraphs(d: &Disclosure) -> Vec<String> {
+    let mut out = Out::default();
+    let department = d.department.as_ref().map(|s| s.value.as_str()).unwrap_or("");
+    let year = d.year.as_ref().map(|y| y.value.to_string()).unwrap_or_default();
+    overview::render(&mut out, d, department, &year);
+    out.paragraphs()
+}
+
+/// Part 3 情况说明 as [`render_text`] prints it, one paragraph a line, without the 绩效目标表
+/// (their own renderers lay them out).
+pub(crate) fn narrative_paragraphs(d: &Disclosure) -> Vec<String> {
+    let mut light = Disclosure::new(d.document);
+    light.department = d.department.clone();
+    light.year = d.year.clone();
+    light.narrative = d.narrative.clone();
+    let mut out = Out::default();
+    let year = d.year.as_ref().map(|y| y.value.to_string()).unwrap_or_default();
+    narrative::render(&mut out, &light, &year);
+    out.paragraphs()
+}
+
 /// The text being built, a line at a time.
 #[derive(Default)]
 pub(crate) struct Out(String);
@@ -41,6 +63,11 @@ impl Out {
 
     pub(crate) fn blank(&mut self) {
         self.0.push('\n');
+    }
+
+    /// The lines written, blank ones left out.
+    fn paragraphs(&self) -> Vec<String> {
+        self.0.lines().filter(|l| !l.trim().is_empty()).map(str::to_string).collect()
     }
 }
 

@@ -1,12 +1,11 @@
 //! The official multi-level header: every column carries its header as a path of levels,
 //! outermost first; neighbouring columns that share a level's prefix share one cell
 //! (`colspan`), and a path that ends above the deepest level reaches down to it (`rowspan`).
-
-use super::text::esc;
+//! The HTML renderer prints the grid as `<th colspan rowspan>`, the XLSX renderer as merged ranges.
 
 /// One cell of the header grid.
 #[derive(Debug, PartialEq, Eq)]
-pub(super) struct HeadCell {
+pub(crate) struct HeadCell {
     pub text: String,
     pub colspan: usize,
     pub rowspan: usize,
@@ -14,7 +13,7 @@ pub(super) struct HeadCell {
 
 /// The header rows for columns with these paths. A column with an empty path gets an empty cell
 /// spanning every row, so the grid stays rectangular.
-pub(super) fn head_rows(paths: &[Vec<String>]) -> Vec<Vec<HeadCell>> {
+pub(crate) fn head_rows(paths: &[Vec<String>]) -> Vec<Vec<HeadCell>> {
     let depth = paths.iter().map(Vec::len).max().unwrap_or(0).max(1);
     let mut rows = Vec::with_capacity(depth);
     for level in 0..depth {
@@ -47,28 +46,6 @@ pub(super) fn head_rows(paths: &[Vec<String>]) -> Vec<Vec<HeadCell>> {
         rows.push(row);
     }
     rows
-}
-
-/// The header rows as HTML `<tr>`s of `<th>`s.
-pub(super) fn head_html(paths: &[Vec<String>]) -> String {
-    let mut out = String::new();
-    for row in head_rows(paths) {
-        out.push_str("<tr>");
-        for cell in row {
-            out.push_str("<th");
-            if cell.colspan > 1 {
-                out.push_str(&format!(" colspan=\"{}\"", cell.colspan));
-            }
-            if cell.rowspan > 1 {
-                out.push_str(&format!(" rowspan=\"{}\"", cell.rowspan));
-            }
-            out.push('>');
-            out.push_str(&esc(&cell.text));
-            out.push_str("</th>");
-        }
-        out.push_str("</tr>\n");
-    }
-    out
 }
 
 #[cfg(test)]
