@@ -7,8 +7,8 @@ use super::{
 use crate::data::{AssetData, BudgetData, IndicatorData};
 use crate::load::amount;
 use rust_xlsxwriter::{
-    DataValidation, DataValidationErrorStyle, DataValidationRule, Format, FormatAlign, Formula, Workbook, Worksheet,
-    XlsxError,
+    DataValidation, DataValidationErrorStyle, DataValidationRule, DocProperties, ExcelDateTime, Format, FormatAlign,
+    Formula, Workbook, Worksheet, XlsxError,
 };
 use toml::Spanned;
 
@@ -66,6 +66,11 @@ pub fn template(example: Option<&BudgetData>) -> Result<Vec<u8>, String> {
 fn write(example: Option<&BudgetData>) -> Result<Vec<u8>, XlsxError> {
     let f = Formats::new();
     let mut wb = Workbook::new();
+    if let Some(d) = example {
+        // The same data gives the same bytes: dated 1 January of the budget year, not today.
+        let date = ExcelDateTime::from_ymd(d.department.year.clamp(1900, 9999), 1, 1)?;
+        wb.set_properties(&DocProperties::new().set_creation_datetime(&date));
+    }
     let lists = info(wb.add_worksheet(), &f)?;
     let d = example;
 
