@@ -108,7 +108,7 @@ pub enum Kind {
 }
 
 /// One line item at the finest grain: functional item × economic item × source × basic or project.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct LineItem {
     /// 支出功能分类 项 (7 digits; spaces allowed: `208 01 01`).
@@ -125,7 +125,7 @@ pub struct LineItem {
 }
 
 /// Staff counts and their change on last year.
-#[derive(Clone, Debug, Default, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct StaffingData {
     /// 编制数.
@@ -145,7 +145,7 @@ pub struct StaffingData {
 }
 
 /// The department: who, when, what it does, how it is organised.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DepartmentData {
     pub name: String,
@@ -180,7 +180,7 @@ fn default_division_word() -> String {
 
 /// One allocation item of a project (资金分配情况): a name and an amount, and when given, the
 /// quantity and unit price it comes from (`50课时 × 3500元/课时`).
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AllocationData {
     pub name: String,
@@ -191,7 +191,7 @@ pub struct AllocationData {
 }
 
 /// A project's description (the narrative's 项目情况).
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ProjectData {
     pub name: Spanned<String>,
@@ -217,7 +217,7 @@ pub struct ProjectData {
 }
 
 /// One performance indicator (绩效指标).
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct IndicatorData {
     pub level1: String,
@@ -238,7 +238,7 @@ pub struct IndicatorData {
 }
 
 /// The department's own performance targets (部门整体绩效目标表).
-#[derive(Clone, Debug, Default, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DepartmentTargets {
     #[serde(default)]
@@ -248,7 +248,7 @@ pub struct DepartmentTargets {
 }
 
 /// 政府采购预算.
-#[derive(Clone, Debug, Default, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ProcurementData {
     #[serde(default)]
@@ -266,7 +266,7 @@ pub struct ProcurementData {
 }
 
 /// One category of state assets held.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AssetData {
     pub name: String,
@@ -281,7 +281,7 @@ pub struct AssetData {
 }
 
 /// 国有资产占用使用情况.
-#[derive(Clone, Debug, Default, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AssetsData {
     /// `截至 2023年底`.
@@ -297,7 +297,7 @@ pub struct AssetsData {
 }
 
 /// The whole input.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct BudgetData {
     pub department: DepartmentData,

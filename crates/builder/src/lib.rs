@@ -8,4 +8,7 @@ pub mod load;
 pub mod narrative;
 pub mod tables;
 
-pub use load::{from_toml, Budget, DataError};
+pub use load::{from_toml, validate, Budget, DataError, Place};
+pub mod xlsx;
+
+pub use xlsx::{from_xlsx, template};

@@ -7,23 +7,57 @@ use toml::Spanned;
 use yusuan_model::catalog::{Catalog, Classification, Code, Lookup};
 use yusuan_model::money::{AmountUnit, Fen, Money};
 
-/// A problem in the budget data, where it is.
+/// A problem in the budget data, where it is: a line of a TOML file, or a sheet and row of a
+/// workbook.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DataError {
     pub file: String,
-    /// 1-based line, when the problem has a place.
+    /// 1-based line of a TOML file, when the problem has a place there.
     pub line: Option<usize>,
+    /// The worksheet, when read from a workbook.
+    pub sheet: Option<String>,
+    /// 1-based row of `sheet`, as the spreadsheet shows it.
+    pub row: Option<usize>,
     pub field: String,
     pub zh: String,
     pub en: String,
 }
 
+/// Where something was written.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub enum Place {
+    /// The file as a whole.
+    #[default]
+    File,
+    /// A 1-based line of a text file.
+    Line(usize),
+    /// A worksheet, and a 1-based row of it when known.
+    Sheet { sheet: String, row: Option<usize> },
+}
+
 impl DataError {
+    /// An error at `place` of `file`.
+    pub fn at(file: &str, place: Place, field: &str, zh: String, en: String) -> DataError {
+        let (line, sheet, row) = match place {
+            Place::File => (None, None, None),
+            Place::Line(l) => (Some(l), None, None),
+            Place::Sheet { sheet, row } => (None, Some(sheet), row),
+        };
+        DataError { file: file.to_string(), line, sheet, row, field: field.to_string(), zh, en }
+    }
+
+    /// `file 第 12 行: [field] …`, `file 工作表“收支明细”第 12 行: [field] …`, or in English
+    /// `file:12: …`, `file, sheet "收支明细" row 12: …`.
     pub fn message(&self, lang: &str) -> String {
-        let at = match (self.line, lang) {
-            (Some(l), "en") => format!("{}:{l}", self.file),
-            (Some(l), _) => format!("{} 第 {l} 行", self.file),
-            (None, _) => self.file.clone(),
+        let en = lang == "en";
+        let at = match (&self.sheet, self.row, self.line) {
+            (Some(s), Some(r), _) if en => format!("{}, sheet \"{s}\" row {r}", self.file),
+            (Some(s), Some(r), _) => format!("{} 工作表“{s}”第 {r} 行", self.file),
+            (Some(s), None, _) if en => format!("{}, sheet \"{s}\"", self.file),
+            (Some(s), None, _) => format!("{} 工作表“{s}”", self.file),
+            (None, _, Some(l)) if en => format!("{}:{l}", self.file),
+            (None, _, Some(l)) => format!("{} 第 {l} 行", self.file),
+            (None, _, None) => self.file.clone(),
         };
         let text = if lang == "en" { &self.en } else { &self.zh };
         format!("{at}: [{}] {text}", self.field)
@@ -42,7 +76,7 @@ pub struct Item {
 }
 
 /// Budget data checked and in exact figures.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Budget {
     pub data: BudgetData,
     pub items: Vec<Item>,
@@ -70,22 +104,29 @@ pub fn amount(text: &str) -> Result<Fen, (String, String)> {
 pub fn from_toml(text: &str, file: &str, catalog: &Catalog) -> Result<Budget, Vec<DataError>> {
     let lines = Lines(text);
     let data: BudgetData = toml::from_str(text).map_err(|e| {
-        let line = e.span().map(|s| lines.of(s.start));
-        vec![DataError {
-            file: file.to_string(),
-            line,
-            field: "toml".into(),
-            zh: format!("无法解析：{}", e.message()),
-            en: format!("does not parse: {}", e.message()),
-        }]
+        let place = e.span().map(|s| Place::Line(lines.of(s.start))).unwrap_or_default();
+        vec![DataError::at(
+            file,
+            place,
+            "toml",
+            format!("无法解析：{}", e.message()),
+            format!("does not parse: {}", e.message()),
+        )]
     })?;
+    validate(data, file, &|span| Place::Line(lines.of(span.start)), catalog)
+}
+
+/// Checks budget data, however it was read, against the catalog: the one set of checks behind
+/// both the TOML and the workbook readers. `place` says where a value's span was written.
+pub fn validate(
+    data: BudgetData,
+    file: &str,
+    place: &dyn Fn(std::ops::Range<usize>) -> Place,
+    catalog: &Catalog,
+) -> Result<Budget, Vec<DataError>> {
     let mut errors = Vec::new();
-    let err = |span: std::ops::Range<usize>, field: &str, zh: String, en: String| DataError {
-        file: file.to_string(),
-        line: Some(lines.of(span.start)),
-        field: field.to_string(),
-        zh,
-        en,
+    let err = |span: std::ops::Range<usize>, field: &str, zh: String, en: String| {
+        DataError::at(file, place(span), field, zh, en)
     };
     let mut items = Vec::new();
     for item in &data.items {
@@ -200,10 +241,38 @@ pub fn from_toml(text: &str, file: &str, catalog: &Catalog) -> Result<Budget, Ve
             }
         }
     }
+    // Every other amount is exact too, though nothing here adds them up.
+    let pr = &data.procurement;
+    for (value, field) in [
+        (&pr.goods, "goods"),
+        (&pr.works, "works"),
+        (&pr.services, "services"),
+        (&pr.sme_reserved, "sme_reserved"),
+        (&pr.small_micro_reserved, "small_micro_reserved"),
+    ] {
+        if let Some(Err((zh, en))) = value.as_ref().map(|v| amount(v.get_ref())) {
+            errors.push(err(value.as_ref().map(Spanned::span).unwrap_or_default(), field, zh, en));
+        }
+    }
+    let mut values = Vec::new();
+    asset_values(&data.assets.categories, &mut values);
+    for v in values {
+        if let Err((zh, en)) = amount(v.get_ref()) {
+            errors.push(err(v.span(), "assets", zh, en));
+        }
+    }
     if errors.is_empty() {
         Ok(Budget { data, items, prior })
     } else {
         Err(errors)
+    }
+}
+
+/// The values of asset categories and their parts, in order.
+fn asset_values<'a>(list: &'a [crate::data::AssetData], out: &mut Vec<&'a Spanned<String>>) {
+    for a in list {
+        out.extend(&a.value);
+        asset_values(&a.parts, out);
     }
 }
 

@@ -4,7 +4,8 @@ use crate::lang::Lang;
 use std::path::Path;
 use std::process::ExitCode;
 use yusuan_builder::build::build;
-use yusuan_builder::from_toml;
+use yusuan_builder::{from_toml, from_xlsx, template, Budget, DataError};
+use yusuan_model::Catalog;
 
 /// The formats `build` can write.
 const FORMATS: &[&str] = &["json", "txt", "html", "xlsx"];
@@ -22,9 +23,7 @@ pub fn run(
         }
     }
     let catalog = crate::extract::catalog(catalog_file, lang)?;
-    let text = std::fs::read_to_string(data)
-        .map_err(|e| format!("{}: {} ({e})", data.display(), lang.pick("无法读取文件", "cannot read the file")))?;
-    let budget = match from_toml(&text, &data.display().to_string(), &catalog) {
+    let budget = match load(data, &catalog, lang)? {
         Ok(b) => b,
         Err(errors) => {
             for e in &errors {
@@ -53,5 +52,63 @@ pub fn run(
         std::fs::write(&path, content).map_err(|e| format!("{}: {e}", path.display()))?;
         eprintln!("{} {}", lang.pick("已写入", "wrote"), path.display());
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Whether the file is a workbook: by its first bytes (a zip archive: xlsx, ods; an OLE file:
+/// xls), else by its extension.
+fn is_workbook(path: &Path, bytes: &[u8]) -> bool {
+    if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
+        return true;
+    }
+    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or_default().to_ascii_lowercase();
+    matches!(ext.as_str(), "xlsx" | "xlsm" | "xls" | "ods")
+}
+
+/// Reads the budget data, TOML or workbook, and checks it.
+fn load(path: &Path, catalog: &Catalog, lang: Lang) -> Result<Result<Budget, Vec<DataError>>, String> {
+    let bytes = std::fs::read(path)
+        .map_err(|e| format!("{}: {} ({e})", path.display(), lang.pick("无法读取文件", "cannot read the file")))?;
+    let file = path.display().to_string();
+    if is_workbook(path, &bytes) {
+        return Ok(from_xlsx(&bytes, &file, catalog));
+    }
+    let text = String::from_utf8(bytes)
+        .map_err(|_| format!("{file}: {}", lang.pick("TOML 文件应为 UTF-8 编码", "a TOML file must be UTF-8")))?;
+    Ok(from_toml(&text, &file, catalog))
+}
+
+/// The annotated example the template can be filled with: the seed department's budget.
+const EXAMPLE: &str = include_str!("../../../examples/changji-hrss-2024/budget.toml");
+
+/// `yusuan template`: the workbook to fill in, blank, filled with the seed department's data
+/// (`--example`), or with the data of a TOML file (`--from`).
+pub fn template_cmd(out: &Path, example: bool, from: Option<&Path>, lang: Lang) -> Result<ExitCode, String> {
+    let catalog = Catalog::shared_builtin();
+    let source = match (from, example) {
+        (Some(path), _) => Some((
+            std::fs::read_to_string(path).map_err(|e| {
+                format!("{}: {} ({e})", path.display(), lang.pick("无法读取文件", "cannot read the file"))
+            })?,
+            path.display().to_string(),
+        )),
+        (None, true) => Some((EXAMPLE.to_string(), "examples/changji-hrss-2024/budget.toml".to_string())),
+        (None, false) => None,
+    };
+    let data = match &source {
+        Some((text, file)) => match from_toml(text, file, catalog) {
+            Ok(b) => Some(b.data),
+            Err(errors) => {
+                for e in &errors {
+                    eprintln!("{}", e.message(lang.code()));
+                }
+                return Ok(ExitCode::from(1));
+            }
+        },
+        None => None,
+    };
+    let bytes = template(data.as_ref())?;
+    std::fs::write(out, bytes).map_err(|e| format!("{}: {e}", out.display()))?;
+    eprintln!("{} {}", lang.pick("已写入", "wrote"), out.display());
     Ok(ExitCode::SUCCESS)
 }

@@ -55,10 +55,12 @@ enum Command {
     },
     /// Print the rule reference: every rule's code, name, severity and documentation.
     Rules,
-    /// Build the whole disclosure from a department's budget data (TOML): every total, share and
-    /// change computed. Writes disclosure.json, disclosure.txt, disclosure.html and disclosure.xlsx.
+    /// Build the whole disclosure from a department's budget data (an Excel workbook as `yusuan
+    /// template` writes it, or TOML): every total, share and change computed. Writes
+    /// disclosure.json, disclosure.txt, disclosure.html and disclosure.xlsx.
     Build {
-        /// The budget data file (see examples/changji-hrss-2024/budget.toml).
+        /// The budget data file: budget.xlsx (see `yusuan template`) or budget.toml (see
+        /// examples/changji-hrss-2024/budget.toml).
         data: PathBuf,
         /// The folder to write into.
         #[arg(long, default_value = "out")]
@@ -69,6 +71,19 @@ enum Command {
         /// An official classification catalog (CSV or XLSX) over the partial built-in one.
         #[arg(long)]
         catalog: Option<PathBuf>,
+    },
+    /// Write the Excel workbook to keep a department's budget data in: one sheet per kind of
+    /// data, with headers, data validation and instructions (sheet 说明).
+    Template {
+        /// The workbook to write.
+        #[arg(long, default_value = "budget.xlsx")]
+        out: PathBuf,
+        /// Fill it with the example department's data (examples/changji-hrss-2024).
+        #[arg(long, conflicts_with = "from")]
+        example: bool,
+        /// Fill it with the data of a TOML file.
+        #[arg(long)]
+        from: Option<PathBuf>,
     },
     /// Read a published disclosure (text extracted from its PDF, any encoding) into the typed model.
     Extract {
@@ -93,6 +108,7 @@ fn main() -> ExitCode {
         Command::Build { data, out, formats, catalog } => {
             build::run(&data, &out, &formats, catalog.as_deref(), cli.lang)
         }
+        Command::Template { out, example, from } => build::template_cmd(&out, example, from.as_deref(), cli.lang),
         Command::Extract { file, format, catalog } => extract::run(&file, format, catalog.as_deref(), cli.lang),
     };
     match result {
