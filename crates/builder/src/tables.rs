@@ -396,7 +396,18 @@ fn class_rows(
     filter: impl Fn(&Item) -> bool,
     columns: impl Fn(&Item) -> Vec<usize>,
 ) -> Vec<Sums> {
-    yusuan_model::Catalog::function_classes()
+    // Every class the template prints, and any other class the items reach (a class added to
+    // the catalog after the shipped list was made is not dropped), in code order.
+    let mut classes = yusuan_model::Catalog::function_classes();
+    for i in &budget.items {
+        let class = i.function.class();
+        if !classes.iter().any(|(c, _)| *c == class) {
+            let name = budget.data.names.get(class.as_str()).cloned().unwrap_or_default();
+            classes.push((class, name));
+        }
+    }
+    classes.sort_by(|a, b| a.0.cmp(&b.0));
+    classes
         .into_iter()
         .map(|(code, name)| {
             let mut s = Sums::new(width);

@@ -154,18 +154,18 @@ pub const BUDGET_IDENTITIES: &[CrossIdentity] = &[
     at_most(cell(T6, "main", "30212", "total"), &[cell(T10, "main", "overseas", "general_budget")]),
 ];
 
-/// A column of code rows that must agree with a column of another table, code by code.
+/// A column of code rows that must agree, code by code, with the sum of columns of another table.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct CodeColumnLink {
     pub left: (&'static str, &'static str, &'static str),
-    pub right: (&'static str, &'static str, &'static str),
+    pub right: (&'static str, &'static str, &'static [&'static str]),
     /// Only codes of this many digits or fewer (tables 1 and 4 list classes only).
     pub max_digits: usize,
 }
 
 const fn link(
     left: (&'static str, &'static str, &'static str),
-    right: (&'static str, &'static str, &'static str),
+    right: (&'static str, &'static str, &'static [&'static str]),
     max_digits: usize,
 ) -> CodeColumnLink {
     CodeColumnLink { left, right, max_digits }
@@ -174,11 +174,12 @@ const fn link(
 /// The same functional code carries the same money in these columns.
 pub const CODE_COLUMN_LINKS: &[CodeColumnLink] = &[
     // All funds by function: income (table 2) and spending (table 3).
-    link((T2, "main", "total"), (T3, "main", "total"), 7),
-    // General-budget money by function: income (table 2) and spending (table 5).
-    link((T2, "main", "general_budget"), (T5, "main", "total"), 7),
+    link((T2, "main", "total"), (T3, "main", &["total"]), 7),
+    // General-budget money by function: spending (table 5) is table 2's own general budget and
+    // the upper level's general transfers.
+    link((T5, "main", "total"), (T2, "main", &["general_budget", "general_transfer"]), 7),
     // Table 1's spending side lists table 3's classes.
-    link((T1, "expenditure", "amount"), (T3, "main", "total"), 3),
+    link((T1, "expenditure", "amount"), (T3, "main", &["total"]), 3),
     // (Table 4's columns by class also count carried-over money, which tables 5, 8 and 9 do not
     // split by class: their totals are linked in BUDGET_IDENTITIES instead.)
 ];

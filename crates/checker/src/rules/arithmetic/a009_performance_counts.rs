@@ -79,7 +79,8 @@ fn fiscal(cx: &Context, sink: &mut Sink, f: &Fact) {
         count(
             sink,
             f,
-            projects.len(),
+            // A project whose money prints as 0.00 is counted by no one.
+            projects.iter().filter(|p| p.figs.iter().any(|f| f.printed.is_some_and(|m| !m.is_zero()))).count(),
             ("一般公共预算项目支出情况表所列项目", "projects in the general-budget project table"),
         );
         let total = CellRef { table: "general_budget_project", panel: "main", row: "total", column: "total" };

@@ -9,7 +9,8 @@ use yusuan_model::table::Table;
 
 crate::rule! {
     /// Flags a functional code whose money differs between two tables that state it: table 2's
-    /// total against table 3's, table 2's general-budget column against table 5, table 1's and
+    /// total against table 3's, table 5 against table 2's general-budget columns (its own and the
+    /// upper level's transfers), table 1's and
     /// table 4's spending by class against tables 3, 5, 8 and 9. A code one table lists and the
     /// other does not counts as zero in the other.
     ///
@@ -56,19 +57,18 @@ fn check(cx: &Context, sink: &mut Sink) {
         let mut all = codes(a, link.left.1, link.max_digits);
         all.extend(codes(b, link.right.1, link.max_digits));
         for code in &all {
-            let (Some(left), Some(right)) =
-                (figure(cx, a, link.left.1, link.left.2, code), figure(cx, b, link.right.1, link.right.2, code))
-            else {
-                continue;
-            };
-            if left.printed.is_none() && right.printed.is_none() {
+            let left = figure(cx, a, link.left.1, link.left.2, code);
+            let right: Option<Vec<Fig>> =
+                link.right.2.iter().map(|col| figure(cx, b, link.right.1, col, code)).collect();
+            let (Some(left), Some(right)) = (left, right) else { continue };
+            if left.printed.is_none() && right.iter().all(|f| f.printed.is_none()) {
                 continue;
             }
             let what = Message::new(
                 format!("科目 {} 在两张表中的金额不一致", code.spaced()),
                 format!("code {} differs between two tables", code),
             );
-            sink.sum(&left, &[right], &what);
+            sink.sum(&left, &right, &what);
         }
     }
 }
