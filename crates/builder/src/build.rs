@@ -143,10 +143,11 @@ fn assets(budget: &Budget) -> StateAssets {
         }
     }
     let a = &budget.data.assets;
-    let mut s = StateAssets::default();
-    s.as_of = a.as_of.clone().map(sp);
-    s.categories = a.categories.iter().map(category).collect();
-    s
+    StateAssets {
+        as_of: a.as_of.clone().map(sp),
+        categories: a.categories.iter().map(category).collect(),
+        ..StateAssets::default()
+    }
 }
 
 /// Reads a target as printed (`≥38000人次`, `＜=13.5万元`, `提高`) into comparison and value.
@@ -193,33 +194,37 @@ fn targets(budget: &Budget) -> Vec<PerformanceTargets> {
     let mut out = Vec::new();
     let fiscal: Fen = budget.items.iter().filter(|i| i.source.is_fiscal()).map(|i| i.amount).sum();
     let total: Fen = budget.items.iter().map(|i| i.amount).sum();
-    let mut dept = PerformanceTargets::default();
-    dept.kind = PerformanceKind::Department;
-    dept.year = Some(sp(year));
-    dept.unit = Some(sp(data.department.name.clone()));
-    dept.contact = data.department.contact.clone().map(sp);
-    dept.phone = data.department.phone.clone().map(sp);
-    dept.goal = data.targets.goal.clone().map(sp);
-    dept.budget_total = Some(sp(wan(total)));
-    dept.budget_fiscal = Some(sp(wan(fiscal)));
-    dept.budget_other = Some(sp(wan(total - fiscal)));
-    dept.indicators = data.targets.indicators.iter().map(indicator).collect();
+    let dept = PerformanceTargets {
+        kind: PerformanceKind::Department,
+        year: Some(sp(year)),
+        unit: Some(sp(data.department.name.clone())),
+        contact: data.department.contact.clone().map(sp),
+        phone: data.department.phone.clone().map(sp),
+        goal: data.targets.goal.clone().map(sp),
+        budget_total: Some(sp(wan(total))),
+        budget_fiscal: Some(sp(wan(fiscal))),
+        budget_other: Some(sp(wan(total - fiscal))),
+        indicators: data.targets.indicators.iter().map(indicator).collect(),
+        ..PerformanceTargets::default()
+    };
     out.push(dept);
     for p in &data.projects {
         let name = p.name.get_ref();
         let (fiscal, other) = crate::narrative::project_split(budget, name);
         let all = fiscal + other;
-        let mut t = PerformanceTargets::default();
-        t.kind = PerformanceKind::Project;
-        t.year = Some(sp(year));
-        t.unit = Some(sp(data.department.name.clone()));
-        t.project = Some(sp(name.clone()));
-        t.owner = p.owner.clone().map(sp);
-        t.goal = p.goal.clone().map(sp);
-        t.budget_total = Some(sp(wan(all)));
-        t.budget_fiscal = Some(sp(wan(fiscal)));
-        t.budget_other = Some(sp(wan(all - fiscal)));
-        t.indicators = p.indicators.iter().map(indicator).collect();
+        let t = PerformanceTargets {
+            kind: PerformanceKind::Project,
+            year: Some(sp(year)),
+            unit: Some(sp(data.department.name.clone())),
+            project: Some(sp(name.clone())),
+            owner: p.owner.clone().map(sp),
+            goal: p.goal.clone().map(sp),
+            budget_total: Some(sp(wan(all))),
+            budget_fiscal: Some(sp(wan(fiscal))),
+            budget_other: Some(sp(wan(other))),
+            indicators: p.indicators.iter().map(indicator).collect(),
+            ..PerformanceTargets::default()
+        };
         out.push(t);
     }
     out

@@ -430,6 +430,14 @@ pub fn narrative(budget: &Budget, catalog: &Catalog) -> Written {
     Written { narrative: w.n, warnings: w.warnings }
 }
 
+/// A project's money of the year's fiscal budgets, and the rest (unit funds, carry-over, …).
+pub fn project_split(budget: &Budget, name: &str) -> (Fen, Fen) {
+    let mine = |i: &&Item| i.project.as_deref() == Some(name);
+    let fiscal = budget.items.iter().filter(mine).filter(|i| i.source.is_fiscal()).map(|i| i.amount).sum::<Fen>();
+    let all = budget.items.iter().filter(mine).map(|i| i.amount).sum::<Fen>();
+    (fiscal, all - fiscal)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -450,12 +458,4 @@ mod tests {
         assert_eq!(percent(Fen(548_400), Fen(6_606_800)).unwrap().to_string(), "8.30%");
         assert!(percent(Fen(1), Fen(0)).is_none());
     }
-}
-
-/// A project's money of the year's fiscal budgets, and the rest (unit funds, carry-over, …).
-pub fn project_split(budget: &Budget, name: &str) -> (Fen, Fen) {
-    let mine = |i: &&Item| i.project.as_deref() == Some(name);
-    let fiscal = budget.items.iter().filter(mine).filter(|i| i.source.is_fiscal()).map(|i| i.amount).sum::<Fen>();
-    let all = budget.items.iter().filter(mine).map(|i| i.amount).sum::<Fen>();
-    (fiscal, all - fiscal)
 }

@@ -103,6 +103,15 @@ fn check(cx: &Context, sink: &mut Sink) {
     }
 }
 
+/// Whether the shares stated of `base` add up to exactly 100 (with at least two of them).
+fn sums_to_hundred(facts: &[yusuan_model::narrative::Fact], base: usize) -> bool {
+    let rates: Vec<Decimal> = facts
+        .iter()
+        .filter_map(|f| f.share.as_ref().filter(|s| s.of_fact == Some(base)).map(|s| s.rate.value.0))
+        .collect();
+    rates.len() >= 2 && rates.iter().copied().sum::<Decimal>() == Decimal::ONE_HUNDRED
+}
+
 #[cfg(test)]
 mod tests {
     use crate::finding::Severity::*;
@@ -125,13 +134,4 @@ mod tests {
         assert_eq!(run("43%"), vec![]);
         assert_eq!(run("44%"), vec![Error]);
     }
-}
-
-/// Whether the shares stated of `base` add up to exactly 100 (with at least two of them).
-fn sums_to_hundred(facts: &[yusuan_model::narrative::Fact], base: usize) -> bool {
-    let rates: Vec<Decimal> = facts
-        .iter()
-        .filter_map(|f| f.share.as_ref().filter(|s| s.of_fact == Some(base)).map(|s| s.rate.value.0))
-        .collect();
-    rates.len() >= 2 && rates.iter().copied().sum::<Decimal>() == Decimal::ONE_HUNDRED
 }
