@@ -141,7 +141,8 @@ fn sentence(f: &Fact) -> String {
             Some(ReasonKind::Use) => "主要用于",
             _ => "主要原因是",
         };
-        s.push_str(&format!("，{word}{}", r.value));
+        // Reasons kept in data often end with their own full stop; the sentence adds one.
+        s.push_str(&format!("，{word}{}", r.value.trim_end_matches(['。', '；', ';'])));
     }
     if let Some(l) = &f.listing {
         let names: Vec<&str> = l.names.iter().map(|n| n.value.as_str()).collect();
