@@ -295,9 +295,10 @@ pub fn narrative(budget: &Budget, catalog: &Catalog) -> Written {
         Some("operating"),
     );
 
-    for (number, what, title, subject, filter) in [
-        ("八", "政府性基金预算拨款", "政府性基金预算支出情况表", FundSource::GovernmentFund, Source::GovernmentFund),
-        ("九", "国有资本经营预算拨款", "国有资本经营预算支出情况表", FundSource::StateCapital, Source::StateCapital),
+    // Printed as `{what}未安排`; the empty table itself carries the standard statement.
+    for (number, what, subject, filter) in [
+        ("八", "政府性基金预算拨款", FundSource::GovernmentFund, Source::GovernmentFund),
+        ("九", "国有资本经营预算拨款", FundSource::StateCapital, Source::StateCapital),
     ] {
         let amount = sum(items, |i| i.source.fiscal_budget() == filter.fiscal_budget() && i.source.is_fiscal());
         w.section(number, 1, about(&format!("{what}情况说明")), Scope::Unspecified, Topic::Other);
@@ -306,7 +307,6 @@ pub fn narrative(budget: &Budget, catalog: &Catalog) -> Written {
             if let Some(fact) = w.n.facts.get_mut(f) {
                 fact.amount = None;
                 fact.absent = true;
-                fact.phrase = format!("{dept}{year}年没有使用{what}安排的支出，{title}为空表");
             }
         }
     }

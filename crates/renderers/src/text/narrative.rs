@@ -102,6 +102,9 @@ fn fact_tree(out: &mut Out, facts: &[Fact], i: usize, section: Option<usize>) {
         out.line(&s);
         out.blank();
         return;
+    } else if f.reason.is_some() {
+        // A reason runs to the end of its sentence: close it before the parts begin.
+        s.push_str("。其中：");
     } else {
         s.push_str("，其中：");
     }
