@@ -7,7 +7,7 @@ use yusuan_model::table::{Panel, RowKeyKind};
 
 /// What a label column shows of a row.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) enum Label {
+pub(crate) enum Label {
     /// The digits of one level of the code: 0 is 类 (3 digits), 1 款, 2 项 (2 digits each).
     CodePart(usize),
     /// The whole code (one-level codes: the classes of tables 1 and 4).
@@ -19,7 +19,7 @@ pub(super) enum Label {
 }
 
 /// One label column and its header path.
-pub(super) struct LabelCol {
+pub(crate) struct LabelCol {
     pub label: Label,
     pub path: Vec<&'static str>,
 }
@@ -29,7 +29,7 @@ fn col(label: Label, path: &[&'static str]) -> LabelCol {
 }
 
 /// The label columns of a panel, by how its rows are keyed.
-pub(super) fn label_columns(kind: &str, panel: &Panel) -> Vec<LabelCol> {
+pub(crate) fn label_columns(kind: &str, panel: &Panel) -> Vec<LabelCol> {
     let code = |outer: &'static str, levels: &[&'static str]| -> Vec<LabelCol> {
         levels.iter().enumerate().map(|(i, l)| col(Label::CodePart(i), &[outer, l])).collect()
     };
@@ -61,7 +61,7 @@ pub(super) fn label_columns(kind: &str, panel: &Panel) -> Vec<LabelCol> {
 
 /// Levels the official template prints above a panel's own header.
 #[derive(Default)]
-pub(super) struct Band {
+pub(crate) struct Band {
     /// Over the whole panel (the sides of tables 1 and 4).
     pub panel: Option<&'static str>,
     /// Over the label columns.
@@ -71,7 +71,7 @@ pub(super) struct Band {
 }
 
 /// The bands of a table kind's panel `index`.
-pub(super) fn band(kind: &str, index: usize) -> Band {
+pub(crate) fn band(kind: &str, index: usize) -> Band {
     let subject = |amounts: &'static str| Band { panel: None, labels: Some("科目"), amounts: Some((amounts, 0)) };
     match (kind, index) {
         ("income_expense_summary", 0) => Band { panel: Some("收入"), ..Band::default() },
@@ -89,6 +89,6 @@ pub(super) fn band(kind: &str, index: usize) -> Band {
 }
 
 /// A header path with the bands that apply prepended.
-pub(super) fn banded(path: &[&str], outer: &[Option<&str>]) -> Vec<String> {
+pub(crate) fn banded(path: &[&str], outer: &[Option<&str>]) -> Vec<String> {
     outer.iter().flatten().chain(path.iter()).map(|s| s.to_string()).collect()
 }

@@ -8,7 +8,7 @@ use yusuan_model::table::{Assignment, Cell, Row};
 
 /// What one amount column of a row holds.
 #[derive(Debug, PartialEq, Eq)]
-pub(super) enum Slot<'a> {
+pub(crate) enum Slot<'a> {
     Blank,
     /// A value in its column; `inconsistent` when the row's figures do not add up.
     Value {
@@ -26,7 +26,7 @@ pub(super) enum Slot<'a> {
 
 /// The slots of `ncols` amount columns. `declared` is false when the table's kind is unknown:
 /// the values then stand in printed order.
-pub(super) fn place(row: &Row, ncols: usize, declared: bool) -> Vec<Slot<'_>> {
+pub(crate) fn place(row: &Row, ncols: usize, declared: bool) -> Vec<Slot<'_>> {
     let mut slots: Vec<Slot<'_>> = (0..ncols).map(|_| Slot::Blank).collect();
     let n = row.values.len();
     let printed: Vec<Option<usize>> = (0..n).map(Some).collect();

@@ -2,11 +2,9 @@
 //! outermost first; neighbouring columns that share a level's prefix share one cell
 //! (`colspan`), and a path that ends above the deepest level reaches down to it (`rowspan`).
 
-use super::text::esc;
-
 /// One cell of the header grid.
 #[derive(Debug, PartialEq, Eq)]
-pub(super) struct HeadCell {
+pub struct HeadCell {
     pub text: String,
     pub colspan: usize,
     pub rowspan: usize,
@@ -14,7 +12,7 @@ pub(super) struct HeadCell {
 
 /// The header rows for columns with these paths. A column with an empty path gets an empty cell
 /// spanning every row, so the grid stays rectangular.
-pub(super) fn head_rows(paths: &[Vec<String>]) -> Vec<Vec<HeadCell>> {
+pub fn head_rows(paths: &[Vec<String>]) -> Vec<Vec<HeadCell>> {
     let depth = paths.iter().map(Vec::len).max().unwrap_or(0).max(1);
     let mut rows = Vec::with_capacity(depth);
     for level in 0..depth {
@@ -47,28 +45,6 @@ pub(super) fn head_rows(paths: &[Vec<String>]) -> Vec<Vec<HeadCell>> {
         rows.push(row);
     }
     rows
-}
-
-/// The header rows as HTML `<tr>`s of `<th>`s.
-pub(super) fn head_html(paths: &[Vec<String>]) -> String {
-    let mut out = String::new();
-    for row in head_rows(paths) {
-        out.push_str("<tr>");
-        for cell in row {
-            out.push_str("<th");
-            if cell.colspan > 1 {
-                out.push_str(&format!(" colspan=\"{}\"", cell.colspan));
-            }
-            if cell.rowspan > 1 {
-                out.push_str(&format!(" rowspan=\"{}\"", cell.rowspan));
-            }
-            out.push('>');
-            out.push_str(&esc(&cell.text));
-            out.push_str("</th>");
-        }
-        out.push_str("</tr>\n");
-    }
-    out
 }
 
 #[cfg(test)]
