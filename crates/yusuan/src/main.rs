@@ -56,14 +56,15 @@ enum Command {
     /// Print the rule reference: every rule's code, name, severity and documentation.
     Rules,
     /// Build the whole disclosure from a department's budget data (TOML): every total, share and
-    /// change computed. Writes disclosure.json, disclosure.txt and disclosure.html.
+    /// change computed. Writes disclosure.json, disclosure.txt and disclosure.html (and, with
+    /// `--formats …,pdf`, disclosure.pdf: A4, CJK fonts from Debian's fonts-noto-cjk embedded).
     Build {
         /// The budget data file (see examples/changji-hrss-2024/budget.toml).
         data: PathBuf,
         /// The folder to write into.
         #[arg(long, default_value = "out")]
         out: PathBuf,
-        /// Which formats to write, comma-separated.
+        /// Which formats to write, comma-separated: json, txt, html, pdf.
         #[arg(long, value_delimiter = ',', default_value = "json,txt,html")]
         formats: Vec<String>,
         /// An official classification catalog (CSV or XLSX) over the partial built-in one.
