@@ -8,7 +8,7 @@ use yusuan_builder::{from_toml, from_xlsx, template, Budget, DataError};
 use yusuan_model::Catalog;
 
 /// The formats `build` can write.
-const FORMATS: &[&str] = &["json", "txt", "html", "xlsx"];
+const FORMATS: &[&str] = &["json", "txt", "html", "xlsx", "pdf"];
 
 pub fn run(
     data: &Path,
@@ -36,16 +36,22 @@ pub fn run(
     for w in &built.warnings {
         eprintln!("{}: {w}", lang.pick("警告", "warning"));
     }
+    // Fonts first: a missing CJK font is reported before anything is written.
+    let fonts = if formats.iter().any(|f| f == "pdf") { Some(yusuan_pdf::Fonts::system()?) } else { None };
     std::fs::create_dir_all(out).map_err(|e| format!("{}: {e}", out.display()))?;
     for f in formats {
-        let (name, content) = match f.as_str() {
-            "json" => (
-                "disclosure.json",
-                (serde_json::to_string_pretty(&built.disclosure).map_err(|e| e.to_string())? + "\n").into_bytes(),
-            ),
+        let (name, content): (&str, Vec<u8>) = match f.as_str() {
+            "json" => {
+                let json = serde_json::to_string_pretty(&built.disclosure).map_err(|e| e.to_string())? + "\n";
+                ("disclosure.json", json.into_bytes())
+            }
             "txt" => ("disclosure.txt", yusuan_renderers::render_text(&built.disclosure).into_bytes()),
             "html" => ("disclosure.html", yusuan_renderers::render_html(&built.disclosure).into_bytes()),
             "xlsx" => ("disclosure.xlsx", yusuan_renderers::render_xlsx(&built.disclosure)?),
+            "pdf" => match &fonts {
+                Some(fonts) => ("disclosure.pdf", yusuan_pdf::render_pdf(&built.disclosure, fonts)?),
+                None => continue,
+            },
             _ => continue,
         };
         let path = out.join(name);

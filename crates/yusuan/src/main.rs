@@ -57,7 +57,8 @@ enum Command {
     Rules,
     /// Build the whole disclosure from a department's budget data (an Excel workbook as `yusuan
     /// template` writes it, or TOML): every total, share and change computed. Writes
-    /// disclosure.json, disclosure.txt, disclosure.html and disclosure.xlsx.
+    /// disclosure.json, disclosure.txt, disclosure.html and disclosure.xlsx (and, with
+    /// `--formats …,pdf`, disclosure.pdf: A4, CJK fonts from Debian's fonts-noto-cjk embedded).
     Build {
         /// The budget data file: budget.xlsx (see `yusuan template`) or budget.toml (see
         /// examples/changji-hrss-2024/budget.toml).
@@ -65,7 +66,7 @@ enum Command {
         /// The folder to write into.
         #[arg(long, default_value = "out")]
         out: PathBuf,
-        /// Which formats to write, comma-separated.
+        /// Which formats to write, comma-separated: json, txt, html, xlsx, pdf.
         #[arg(long, value_delimiter = ',', default_value = "json,txt,html,xlsx")]
         formats: Vec<String>,
         /// An official classification catalog (CSV or XLSX) over the partial built-in one.

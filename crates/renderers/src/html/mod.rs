@@ -12,18 +12,13 @@ mod table;
 mod text;
 
 use text::esc;
-use yusuan_model::table::DocumentKind;
 use yusuan_model::Disclosure;
 
 /// The disclosure as one HTML5 document.
 pub fn render_html(d: &Disclosure) -> String {
-    let department = d.department.as_ref().or(d.overview.department.as_ref()).map(|s| s.value.as_str());
-    let year = d.year.as_ref().or(d.overview.year.as_ref()).map(|y| format!("{}年", y.value)).unwrap_or_default();
-    let kind = match d.document {
-        DocumentKind::Budget => "预算",
-        DocumentKind::FinalAccounts => "决算",
-    };
-    let title = format!("{year}{}部门{kind}公开", department.unwrap_or(""));
+    let titles = crate::sheet::titles(d);
+    let department = titles.department;
+    let title = &titles.title;
     let mut out = String::with_capacity(256 * 1024);
     out.push_str("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n");
     out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
@@ -35,25 +30,25 @@ pub fn render_html(d: &Disclosure) -> String {
         esc(d.signed.as_ref().map_or("", |s| s.value.as_str()))
     ));
 
-    part(&mut out, &format!("第一部分 {year}{}部门概况", department.unwrap_or("")));
+    part(&mut out, &titles.overview());
     overview::render(&mut out, &d.overview, department);
     out.push_str("</section>\n");
 
-    part(&mut out, &format!("第二部分 {year}部门{kind}公开表"));
+    part(&mut out, &titles.tables());
     contents(&mut out, d);
     out.push_str("</section>\n");
     for t in &d.tables {
         table::render(&mut out, t, department);
     }
 
-    part(&mut out, &format!("第三部分 {year}部门{kind}情况说明"));
+    part(&mut out, &titles.narrative());
     narrative::render(&mut out, &d.narrative);
     out.push_str("</section>\n");
     for (i, p) in d.performance.iter().enumerate() {
         performance::render(&mut out, p, i);
     }
 
-    part(&mut out, "第四部分 名词解释");
+    part(&mut out, titles.glossary());
     for (i, e) in d.glossary.iter().enumerate() {
         out.push_str(&format!(
             "<p class=\"term\">{}、<b>{}</b>：{}</p>\n",
@@ -92,31 +87,4 @@ fn contents(out: &mut String, d: &Disclosure) {
     out.push_str("</tbody>\n</table>\n");
 }
 
-/// `三`, `十一`, `二十五` for headings and lists numbered the Chinese way; beyond 99, digits.
-pub(super) fn cn_number(n: usize) -> String {
-    const DIGITS: [&str; 10] = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
-    let digit = |d: usize| DIGITS.get(d).copied().unwrap_or("");
-    match n {
-        0..=9 => digit(n).to_string(),
-        10..=99 => {
-            let tens = if n < 20 { "" } else { digit(n / 10) };
-            let units = match n % 10 {
-                0 => "",
-                u => digit(u),
-            };
-            format!("{tens}十{units}")
-        }
-        _ => n.to_string(),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::cn_number;
-
-    #[test]
-    fn chinese_numbers() {
-        let got: Vec<String> = [1, 10, 11, 20, 25, 99, 100].iter().map(|&n| cn_number(n)).collect();
-        assert_eq!(got, ["一", "十", "十一", "二十", "二十五", "九十九", "100"]);
-    }
-}
+pub(super) use crate::sheet::text::cn_number;

@@ -2,7 +2,8 @@
 //! indicator grid with 一级/二级指标 merged down their runs, as the templates print them.
 
 use super::text::{amount, esc};
-use yusuan_model::performance::{Indicator, PerformanceKind, PerformanceTargets, TargetValue};
+use crate::sheet::prose::{indicator_columns, indicator_runs, target};
+use yusuan_model::performance::{Indicator, PerformanceKind, PerformanceTargets};
 use yusuan_model::{AmountUnit, Spanned};
 
 pub(super) fn render(out: &mut String, t: &PerformanceTargets, _index: usize) {
@@ -80,35 +81,21 @@ fn block(out: &mut String, label: &str, lines: &[(&str, &Spanned<yusuan_model::M
     }
 }
 
-/// The optional columns, shown when any indicator has them.
-type Column = (&'static str, fn(&Indicator) -> Option<String>);
-
 fn indicators(out: &mut String, list: &[Indicator]) {
     if list.is_empty() {
         return;
     }
-    let all: [Column; 5] = [
-        ("指标值设定依据", |i| i.basis.as_ref().map(|s| s.value.clone())),
-        ("上年完成值", |i| i.prior.as_ref().map(|p| target(&p.value))),
-        ("分值权重", |i| i.weight.as_ref().map(|w| w.value.to_string())),
-        ("指标赋分规则", |i| i.scoring_rule.as_ref().map(|s| s.value.clone())),
-        ("佐证资料", |i| i.evidence.as_ref().map(|s| s.value.clone())),
-    ];
-    let shown: Vec<&Column> = all.iter().filter(|(_, f)| list.iter().any(|i| f(i).is_some())).collect();
+    let shown = indicator_columns(list);
     out.push_str("<table class=\"form indicators\">\n<thead><tr><th>一级指标</th><th>二级指标</th><th>三级指标</th><th>指标值</th>");
     for (label, _) in &shown {
         out.push_str(&format!("<th>{label}</th>"));
     }
     out.push_str("</tr></thead>\n<tbody>\n");
-    let l1 = |i: &Indicator| text(&i.level1).unwrap_or("").to_string();
-    let l2 = |i: &Indicator| format!("{}\u{1f}{}", l1(i), text(&i.level2).unwrap_or(""));
-    for (n, ind) in list.iter().enumerate() {
+    for (ind, runs) in list.iter().zip(indicator_runs(list)) {
         out.push_str("<tr>");
         // A run of equal levels prints once, spanning its rows.
-        for (key, value) in [(&l1 as &dyn Fn(&Indicator) -> String, &ind.level1), (&l2, &ind.level2)] {
-            let starts = n == 0 || list.get(n - 1).map(key) != Some(key(ind));
-            if starts {
-                let run = list.iter().skip(n).take_while(|i| key(i) == key(ind)).count();
+        for (run, value) in runs.into_iter().zip([&ind.level1, &ind.level2]) {
+            if run > 0 {
                 let span = if run > 1 { format!(" rowspan=\"{run}\"") } else { String::new() };
                 out.push_str(&format!("<td class=\"level\"{span}>{}</td>", esc(text(value).unwrap_or(""))));
             }
@@ -127,11 +114,4 @@ fn indicators(out: &mut String, list: &[Indicator]) {
         out.push_str("</tr>\n");
     }
     out.push_str("</tbody>\n</table>\n");
-}
-
-fn target(v: &TargetValue) -> String {
-    match v {
-        TargetValue::Quantity(q) => format!("{}{}", q.value, q.unit),
-        TargetValue::Text(t) => t.clone(),
-    }
 }
