@@ -40,7 +40,7 @@ pub fn lit(text: &str) -> String {
 
 /// Page, type and table styles.
 const PREAMBLE: &str = r#"#set document(title: TITLE)
-#set page(paper: "a4", margin: (x: 12mm, top: 16mm, bottom: 18mm), footer: context align(center, text(size: 9pt, counter(page).display("1"))))
+#set page(paper: "a4", margin: (x: 12mm, top: 16mm, bottom: 18mm), footer: context align(center, text(size: 9pt, counter(page).display("- 1 -"))))
 #set text(font: ("Noto Serif CJK SC", "Noto Sans CJK SC"), lang: "zh", region: "cn", size: 10.5pt, top-edge: "ascender", bottom-edge: "descender")
 #set par(justify: true, leading: 0.55em, spacing: 0.9em, first-line-indent: (amount: 2em, all: true))
 #set table(stroke: 0.5pt + black, inset: (x: 2.5pt, y: 2pt))
