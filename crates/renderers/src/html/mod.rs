@@ -22,11 +22,11 @@ pub fn render_html(d: &Disclosure) -> String {
     let mut out = String::with_capacity(256 * 1024);
     out.push_str("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n");
     out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-    out.push_str(&format!("<title>{}</title>\n<style>{}</style>\n</head>\n<body>\n", esc(&title), style::CSS));
+    out.push_str(&format!("<title>{}</title>\n<style>{}</style>\n</head>\n<body>\n", esc(title), style::CSS));
 
     out.push_str(&format!(
         "<section class=\"cover\">\n<h1>{}</h1>\n<p>{}</p>\n</section>\n",
-        esc(&title),
+        esc(title),
         esc(d.signed.as_ref().map_or("", |s| s.value.as_str()))
     ));
 

@@ -3,9 +3,11 @@
 //! of the official templates, the printed lines (side-by-side panels share lines), where each
 //! row's values go, and how deep a row sits. Each renderer only decides how to draw it.
 
-pub(crate) mod header;
-pub(crate) mod labels;
-pub(crate) mod place;
+// The header grid, the label columns and value placement are the printed form's (`sheet`); the
+// workbook writer uses the same ones.
+pub(crate) use crate::sheet::header;
+pub(crate) use crate::sheet::layout as labels;
+pub(crate) use crate::sheet::place;
 
 use labels::{band, banded, label_columns, undeclared_labels, Label};
 use yusuan_model::registry;

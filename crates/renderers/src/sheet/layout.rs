@@ -92,3 +92,16 @@ pub(crate) fn band(kind: &str, index: usize) -> Band {
 pub(crate) fn banded(path: &[&str], outer: &[Option<&str>]) -> Vec<String> {
     outer.iter().flatten().chain(path.iter()).map(|s| s.to_string()).collect()
 }
+
+/// Label columns for rows of a kind the registry does not declare.
+pub(crate) fn undeclared_labels(code: bool, project: bool) -> Vec<LabelCol> {
+    let mut cols = Vec::new();
+    if code {
+        cols.push(LabelCol { label: Label::Code, path: vec!["编码"] });
+    }
+    cols.push(LabelCol { label: Label::Name, path: vec!["名称"] });
+    if project {
+        cols.push(LabelCol { label: Label::Project, path: vec!["项目名称"] });
+    }
+    cols
+}

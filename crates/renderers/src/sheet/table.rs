@@ -5,7 +5,7 @@
 //! The HTML and PDF renderers only write this out.
 
 use super::header::{head_rows, HeadCell};
-use super::layout::{band, banded, label_columns, Label, LabelCol};
+use super::layout::{band, banded, label_columns, undeclared_labels, Label};
 use super::place::{place, Slot};
 use super::text::amount;
 use yusuan_model::registry;
@@ -192,19 +192,6 @@ pub fn table_sheet<'a>(t: &'a Table, department: Option<&'a str>) -> TableSheet<
         }
     }
     sheet
-}
-
-/// Label columns for rows of a kind the registry does not declare.
-fn undeclared_labels(code: bool, project: bool) -> Vec<LabelCol> {
-    let mut cols = Vec::new();
-    if code {
-        cols.push(LabelCol { label: Label::Code, path: vec!["编码"] });
-    }
-    cols.push(LabelCol { label: Label::Name, path: vec!["名称"] });
-    if project {
-        cols.push(LabelCol { label: Label::Project, path: vec!["项目名称"] });
-    }
-    cols
 }
 
 /// The printed lines: one row per line for a single panel; for side-by-side panels, each
