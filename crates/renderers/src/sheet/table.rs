@@ -5,11 +5,11 @@
 //! The HTML and PDF renderers only write this out.
 
 use super::header::{head_rows, HeadCell};
-use super::layout::{band, banded, label_columns, undeclared_labels, Label};
+use super::layout::Label;
 use super::place::{place, Slot};
 use super::text::amount;
-use yusuan_model::registry;
-use yusuan_model::table::{Panel, Row, Table};
+use crate::layout::PanelCols;
+use yusuan_model::table::{Row, Table};
 
 /// Marks a value whose column more than one placement fits (as in the text summary).
 pub const AMBIGUOUS: &str = "?";
@@ -96,51 +96,11 @@ pub struct TableSheet<'a> {
     pub inconsistent: bool,
 }
 
-/// A panel's share of the grid.
-struct PanelCols<'a> {
-    panel: Option<&'a Panel>,
-    labels: Vec<Label>,
-    amounts: usize,
-}
-
 /// The printed form of a table; `department` stands where the table names none.
 pub fn table_sheet<'a>(t: &'a Table, department: Option<&'a str>) -> TableSheet<'a> {
-    let schema = registry::schema(&t.kind);
-    let panel_count =
-        schema.map_or(1, |s| s.panels.len()).max(t.rows.iter().map(|r| r.panel as usize + 1).max().unwrap_or(0));
-    let mut paths: Vec<Vec<String>> = Vec::new();
-    let mut panels: Vec<PanelCols<'_>> = Vec::new();
-    for p in 0..panel_count {
-        let panel = schema.and_then(|s| s.panels.get(p));
-        let rows = || t.rows.iter().filter(move |r| r.panel as usize == p);
-        let band = band(&t.kind, p);
-        let labels = match panel {
-            Some(panel) => label_columns(&t.kind, panel),
-            None => undeclared_labels(rows().any(|r| r.code.is_some()), rows().any(|r| r.project.is_some())),
-        };
-        for l in &labels {
-            paths.push(banded(&l.path, &[band.panel, band.labels]));
-        }
-        let amounts = match panel {
-            Some(panel) => {
-                for (i, c) in panel.columns.iter().enumerate() {
-                    let over = band.amounts.filter(|(_, from)| i >= *from).map(|(b, _)| b);
-                    paths.push(banded(c.header, &[band.panel, over]));
-                }
-                panel.columns.len()
-            }
-            None => {
-                let n = rows().map(|r| r.values.len()).max().unwrap_or(0);
-                for i in 1..=n {
-                    let mut path: Vec<String> = band.panel.map(String::from).into_iter().collect();
-                    path.push(i.to_string());
-                    paths.push(path);
-                }
-                n
-            }
-        };
-        panels.push(PanelCols { panel, labels: labels.iter().map(|l| l.label).collect(), amounts });
-    }
+    // The columns and their header paths: one grid for every writer (HTML, PDF, workbook).
+    let crate::layout::TableGrid { paths, panels } = crate::layout::table_grid(t);
+    let panel_count = panels.len();
     let amount_columns: usize = panels.iter().map(|p| p.amounts).sum();
     let mut columns = Vec::new();
     for p in &panels {
