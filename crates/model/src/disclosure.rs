@@ -2,6 +2,7 @@
 
 use crate::narrative::Narrative;
 use crate::note::ReadNote;
+use crate::origin::SourceMap;
 use crate::overview::Overview;
 use crate::performance::PerformanceTargets;
 use crate::span::Spanned;
@@ -51,6 +52,10 @@ pub struct Disclosure {
     /// JSON: it is the input itself.
     #[serde(skip)]
     pub source_lines: Vec<String>,
+    /// When the text was rebuilt from a PDF or a workbook: the page and box, or sheet and cell,
+    /// of each of its lines. Not part of the JSON: findings carry the locations they need.
+    #[serde(skip)]
+    pub source_map: Option<SourceMap>,
 }
 
 impl Disclosure {
@@ -70,6 +75,7 @@ impl Disclosure {
             glossary: Vec::new(),
             notes: Vec::new(),
             source_lines: Vec::new(),
+            source_map: None,
         }
     }
 

@@ -8,6 +8,7 @@ pub mod identities;
 pub mod money;
 pub mod narrative;
 pub mod note;
+pub mod origin;
 pub mod overview;
 pub mod performance;
 pub mod project;

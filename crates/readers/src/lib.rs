@@ -2,4 +2,5 @@
 
 pub mod catalog_file;
 pub mod decode;
+pub mod open;
 pub mod text;
