@@ -244,9 +244,18 @@ pub fn read_block(
     let mut repeating = false;
     for (k, line) in lines.iter().enumerate().skip(1) {
         // In final accounts a code stands alone on its line, its name and figures wrapped around it.
+        let trimmed = line.text.trim();
+        let after_class = || {
+            lines[..k].iter().rev().find(|l| !l.is_blank()).is_some_and(|prev| {
+                prev.text
+                    .split_whitespace()
+                    .any(|t| t.len() == 3 && t.starts_with('3') && t.bytes().all(|b| b.is_ascii_digit()))
+            })
+        };
         let final_code = schema.document == DocumentKind::FinalAccounts
-            && matches!(line.text.trim().len(), 3 | 5)
-            && line.text.trim().starts_with(['2', '3']);
+            && ((matches!(trimmed.len(), 3 | 5) && trimmed.starts_with(['2', '3']))
+                // An economic 款 alone under its 类 (`302 其他商品和服务支` / `99` / `出`).
+                || (trimmed.len() == 2 && after_class()));
         if line.is_blank() || (line.is_page_number() && !(keyed_by_code && (final_code || lone_code(lines, k)))) {
             continue;
         }

@@ -237,4 +237,19 @@ fn set_name(row: &mut RawRow) {
     if let Some(span) = row.pieces_span(0..row.pieces_len()) {
         row.name = Spanned::new(row.text(), span);
     }
+    // A class named by its ordinal and name (`八、社会保障和就业支出`): the ordinal numbers the
+    // line, the name is what follows it.
+    if row.code.is_some() {
+        let name = &row.name.value;
+        let n = name.chars().take_while(|c| "一二三四五六七八九十".contains(*c)).count();
+        if n > 0 && name.chars().nth(n) == Some('、') {
+            let skip = n as u32 + 1;
+            let rest: String = name.chars().skip(skip as usize).collect();
+            let mut span = row.name.span;
+            if span.line == span.end_line {
+                span.col += skip;
+            }
+            row.name = Spanned::new(rest, span);
+        }
+    }
 }
