@@ -277,7 +277,10 @@ pub fn read_block(
         }
         if !has_marker {
             let f = folded(line);
-            if repeating && first_header.contains(&f) {
+            // A page break that repeats the header without the 编制部门 line (Shanghai's tables):
+            // once figures have been read, a line of the first header again is that header.
+            let repeated_alone = seen_figure && !tokens(line).iter().any(|t| is_amount(t.text));
+            if (repeating || repeated_alone) && first_header.contains(&f) {
                 continue;
             }
             repeating = false;

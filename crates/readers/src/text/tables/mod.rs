@@ -185,8 +185,34 @@ fn place(r: &Reading, bounds: &[(usize, usize, Bound)]) -> Vec<Placement> {
             bounds: bounds.iter().filter_map(|&(row, col, b)| Some((local(row)?, col, b))).collect(),
         };
         let middles = raw.column_x.get(p).map(Vec::as_slice).unwrap_or(&[]);
-        for (k, placement) in solve(&problem).into_iter().enumerate() {
-            out[idx[k]] = by_position(placement, &raw.rows[idx[k]].value_x, middles);
+        let first = solve(&problem);
+        let placed: Vec<Placement> = first
+            .iter()
+            .enumerate()
+            .map(|(k, pl)| by_position(pl.clone(), &raw.rows[idx[k]].value_x, middles))
+            .collect();
+        // Rows the header settled pin their columns, and the sums carry that to their parents
+        // and children; unless that breaks what held before.
+        let mut result = placed.clone();
+        if placed != first {
+            let mut pinned_problem = problem.clone();
+            for (k, (a, b)) in first.iter().zip(&placed).enumerate() {
+                if let (Placement::Ambiguous(_), Placement::Resolved(c)) = (a, b) {
+                    pinned_problem.pinned[k] = Some(c.clone());
+                }
+            }
+            let second: Vec<Placement> = solve(&pinned_problem)
+                .into_iter()
+                .enumerate()
+                .map(|(k, pl)| by_position(pl, &raw.rows[idx[k]].value_x, middles))
+                .collect();
+            let broken = |v: &[Placement]| v.iter().filter(|x| matches!(x, Placement::Inconsistent(_))).count();
+            if broken(&second) <= broken(&first) {
+                result = second;
+            }
+        }
+        for (k, placement) in result.into_iter().enumerate() {
+            out[idx[k]] = placement;
         }
     }
     out
