@@ -200,6 +200,9 @@ fn czj_final_accounts() {
     assert!(completion.contains(&"98.20".to_string()), "{completion:?}");
 }
 
+/// A row's panel, code, declared key and figures by column index.
+type RowFigures = (u8, Option<String>, Option<String>, Vec<(usize, String)>);
+
 #[test]
 fn planted_copy_reads_like_the_original_but_for_its_changes() {
     let d = read("shpt-czj-2024-final-planted-errors");
@@ -222,7 +225,7 @@ fn planted_copy_reads_like_the_original_but_for_its_changes() {
     // Every figure of the tables both print is the same, in the same column.
     for t in &d.tables {
         let Some(o) = original.tables.iter().find(|o| o.kind == t.kind) else { continue };
-        let figures = |t: &Table| -> Vec<(u8, Option<String>, Option<String>, Vec<(usize, String)>)> {
+        let figures = |t: &Table| -> Vec<RowFigures> {
             t.rows
                 .iter()
                 .map(|r| {

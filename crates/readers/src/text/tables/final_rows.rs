@@ -12,7 +12,6 @@ use super::layout::{column_middles, display_x, middle_x, split_glued_code};
 use super::tokens::{amount_cell, is_amount, leading_code, tokens, Token};
 use crate::text::source::{Joined, Line};
 use yusuan_model::catalog::{fold_name, Catalog, Code, Lookup};
-use yusuan_model::note::{NoteKind, ReadNote};
 use yusuan_model::registry::{fold_title, PERSONNEL_CLASSES};
 use yusuan_model::span::{Span, Spanned};
 use yusuan_model::table::Panel;
@@ -42,7 +41,6 @@ struct Gathered<'a> {
     suffix: Vec<Token<'a>>,
     /// Figures with their display column.
     values: Vec<(usize, Token<'a>)>,
-    line_of_values: Vec<&'a Line>,
 }
 
 fn is_note(toks: &[Token<'_>]) -> bool {
@@ -62,7 +60,7 @@ fn total_label(panel: &Panel, toks: &[Token<'_>]) -> Option<&'static str> {
 /// Reads a single-panel code table of final accounts.
 pub fn read_code_table(table: &mut RawTable, body: &[&Line], known: &KnownNames, catalog: &Catalog) {
     let Some(panel) = table.schema.panels.first() else { return };
-    set_body_lines(body);
+    let present = present(body);
     // The 类/款/项 header words may share a line with the total row (`类 款 项  合计  2,946.25`).
     let pieces: Vec<Piece<'_>> = body
         .iter()
@@ -74,18 +72,18 @@ pub fn read_code_table(table: &mut RawTable, body: &[&Line], known: &KnownNames,
             Piece { line: l, toks }
         })
         .collect();
-    let first_row = pieces.iter().position(|p| classify(panel, &p.toks, false).0 == Kind::Anchor);
+    let first_row = pieces.iter().position(|p| classify(panel, &p.toks).0 == Kind::Anchor);
     let header: Vec<(&Line, Token<'_>)> =
         pieces[..first_row.unwrap_or(0)].iter().flat_map(|p| p.toks.iter().map(move |t| (p.line, t.clone()))).collect();
     table.column_x = vec![column_middles(panel, &header)];
-    let (rows, notes) = gather(0, panel, &pieces, table, catalog);
-    finish(table, rows, notes, panel, known, catalog);
+    let (rows, notes) = gather(panel, &pieces, &present, catalog);
+    finish(table, rows, notes, known, catalog);
 }
 
 /// Reads the two-sided basic-spending table: personnel classes left, the others right.
 pub fn read_econ_two_sided(table: &mut RawTable, body: &[&Line], known: &KnownNames, catalog: &Catalog) {
     let (Some(left), Some(right)) = (table.schema.panels.first(), table.schema.panels.get(1)) else { return };
-    set_body_lines(body);
+    let present = present(body);
     let code_class = |t: &str| -> Option<bool> {
         let digits = t.len() == t.bytes().filter(u8::is_ascii_digit).count();
         (digits && matches!(t.len(), 3 | 5) && t.starts_with('3')).then(|| PERSONNEL_CLASSES.contains(&&t[..3]))
@@ -122,16 +120,16 @@ pub fn read_econ_two_sided(table: &mut RawTable, body: &[&Line], known: &KnownNa
     let mut notes = Vec::new();
     for (side, pieces) in sides.iter().enumerate() {
         let panel = &table.schema.panels[side];
-        let (r, n) = gather(side as u8, panel, pieces, table, catalog);
+        let (r, n) = gather(panel, pieces, &present, catalog);
         rows.extend(r);
         notes.extend(n);
     }
     // Both panels as printed: personnel rows, then operating rows (each side's total last).
-    finish(table, rows, notes, left, known, catalog);
+    finish(table, rows, notes, known, catalog);
 }
 
 /// What a line is, and the code (with the tokens it takes) or total it starts with.
-fn classify(panel: &Panel, toks: &[Token<'_>], started: bool) -> (Kind, Option<(Code, usize)>, Option<&'static str>) {
+fn classify(panel: &Panel, toks: &[Token<'_>]) -> (Kind, Option<(Code, usize)>, Option<&'static str>) {
     if is_note(toks) {
         return (Kind::Note, None, None);
     }
@@ -145,7 +143,6 @@ fn classify(panel: &Panel, toks: &[Token<'_>], started: bool) -> (Kind, Option<(
     if toks.iter().all(|t| is_amount(t.text)) {
         return (Kind::Values, None, None);
     }
-    let _ = started;
     (Kind::Text, None, None)
 }
 
@@ -159,22 +156,17 @@ fn bare_code(toks: &[Token<'_>]) -> Option<(Code, usize)> {
         .then(|| Code::parse(first).map(|c| (c, 1)))?
 }
 
+/// The numbers of a table's lines with text (both sides of a two-sided table): a line between
+/// two others that is not among them is blank.
+type Present = std::collections::HashSet<u32>;
+
+fn present(body: &[&Line]) -> Present {
+    body.iter().map(|l| l.no).collect()
+}
+
 /// Whether two lines have a blank line between them.
-fn gap(a: &Line, b: &Line) -> bool {
-    BODY_LINES.with(|present| {
-        let present = present.borrow();
-        (a.no + 1..b.no).any(|n| !present.contains(&n))
-    })
-}
-
-thread_local! {
-    /// The numbers of the table's lines with text (both sides of a two-sided table): a line
-    /// between two others that is not among them is blank.
-    static BODY_LINES: std::cell::RefCell<std::collections::HashSet<u32>> = Default::default();
-}
-
-fn set_body_lines(body: &[&Line]) {
-    BODY_LINES.with(|p| *p.borrow_mut() = body.iter().map(|l| l.no).collect());
+fn gap(present: &Present, a: &Line, b: &Line) -> bool {
+    (a.no + 1..b.no).any(|n| !present.contains(&n))
 }
 
 fn catalog_name(catalog: &Catalog, code: &Option<Code>, known: Option<&str>) -> Option<String> {
@@ -191,10 +183,9 @@ fn joined(toks: &[Token<'_>]) -> String {
 
 /// Groups one side's lines into rows around their anchors; the rest are notes or header.
 fn gather<'a>(
-    panel_index: u8,
     panel: &Panel,
     pieces: &'a [Piece<'a>],
-    table: &RawTable,
+    present: &Present,
     catalog: &Catalog,
 ) -> (Vec<Gathered<'a>>, Vec<&'a Line>) {
     let mut rows: Vec<Gathered<'a>> = Vec::new();
@@ -202,13 +193,12 @@ fn gather<'a>(
     // Lines waiting for the next anchor (figures above it, names wrapped above it).
     let mut pending: Vec<usize> = Vec::new();
     let mut in_notes = false;
-    let _ = (panel_index, table);
     for (i, p) in pieces.iter().enumerate() {
         if in_notes {
             statement.push(p.line);
             continue;
         }
-        let (kind, code, fixed) = classify(panel, &p.toks, !rows.is_empty());
+        let (kind, code, fixed) = classify(panel, &p.toks);
         match kind {
             Kind::Note => {
                 in_notes = true;
@@ -224,7 +214,6 @@ fn gather<'a>(
                     own: Vec::new(),
                     suffix: Vec::new(),
                     values: Vec::new(),
-                    line_of_values: Vec::new(),
                 };
                 if fixed.is_some() {
                     g.own.push(p.toks[0].clone());
@@ -237,7 +226,7 @@ fn gather<'a>(
                     }
                 }
                 let prev = rows.len().checked_sub(1);
-                settle(&mut rows, prev, &mut g, &pending, pieces, catalog);
+                settle(&mut rows, prev, &mut g, &pending, pieces, present, catalog);
                 pending.clear();
                 rows.push(g);
             }
@@ -276,10 +265,8 @@ fn gather<'a>(
     }
     // After the last anchor: its wrapped name and figures.
     if let Some(last) = rows.len().checked_sub(1) {
-        let mut tail = std::mem::take(&mut pending);
-        let mut dummy = None;
-        for j in tail.drain(..) {
-            attach_after(&mut rows[last], &pieces[j], &mut dummy);
+        for j in std::mem::take(&mut pending) {
+            attach_after(&mut rows[last], &pieces[j]);
         }
     } else {
         statement.extend(pending.iter().map(|&j| pieces[j].line));
@@ -287,11 +274,11 @@ fn gather<'a>(
     (rows, statement)
 }
 
-fn attach_after<'a>(row: &mut Gathered<'a>, p: &'a Piece<'a>, _: &mut Option<()>) {
+/// Lines after the last anchor: its name wrapped below it, its figures.
+fn attach_after<'a>(row: &mut Gathered<'a>, p: &'a Piece<'a>) {
     for t in &p.toks {
         if is_amount(t.text) {
             row.values.push((middle_x(p.line, t), t.clone()));
-            row.line_of_values.push(p.line);
         } else {
             row.suffix.push(t.clone());
         }
@@ -307,6 +294,7 @@ fn settle<'a>(
     b: &mut Gathered<'a>,
     run: &[usize],
     pieces: &'a [Piece<'a>],
+    present: &Present,
     catalog: &Catalog,
 ) {
     let b_line = pieces[b.piece].line;
@@ -320,7 +308,7 @@ fn settle<'a>(
             continue;
         }
         let chain = run[k..].iter().map(|&x| pieces[x].line).chain(std::iter::once(b_line)).collect::<Vec<_>>();
-        let adjacent = chain.windows(2).all(|w| !gap(w[0], w[1]));
+        let adjacent = chain.windows(2).all(|w| !gap(present, w[0], w[1]));
         let target: &mut Gathered<'a> = match (adjacent, a) {
             (false, Some(ai)) => &mut rows[ai],
             _ => b,
@@ -338,7 +326,7 @@ fn settle<'a>(
             let from = texts.len() - s;
             let chain: Vec<&Line> =
                 texts[from..].iter().map(|&x| pieces[x].line).chain(std::iter::once(b_line)).collect();
-            if chain.windows(2).any(|w| gap(w[0], w[1])) {
+            if chain.windows(2).any(|w| gap(present, w[0], w[1])) {
                 break;
             }
             let mut toks: Vec<Token<'a>> = texts[from..].iter().flat_map(|&x| pieces[x].toks.iter().cloned()).collect();
@@ -375,7 +363,7 @@ fn settle<'a>(
         let prefix_b = b_name.as_deref().is_some_and(|n| !b_toks.is_empty() && n.starts_with(&joined(&b_toks)));
         let last_a = if s == 0 { a_line } else { pieces[texts[s - 1]].line };
         let first_b = if s == k { b_line } else { pieces[texts[s]].line };
-        let blank = gap(last_a, first_b);
+        let blank = gap(present, last_a, first_b);
         let default = if b.own.is_empty() { s + 1 == k } else { s == k };
         4 * exact_a as i32 + 2 * prefix_b as i32 + 2 * blank as i32 + default as i32
     };
@@ -400,7 +388,6 @@ fn finish(
     table: &mut RawTable,
     gathered: Vec<Gathered<'_>>,
     statement: Vec<&Line>,
-    _panel: &Panel,
     known: &KnownNames,
     catalog: &Catalog,
 ) {
@@ -463,7 +450,5 @@ fn finish(
         let panel = &table.schema.panels[row.panel as usize];
         finish_names(row, panel, known, catalog, &shared);
     }
-    let _ = NoteKind::UnreadLine;
-    let _: Option<ReadNote> = None;
     table.rows = rows;
 }

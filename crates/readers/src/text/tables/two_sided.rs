@@ -113,10 +113,12 @@ pub fn read_two_sided(table: &mut RawTable, body: &[&Line]) {
         let carries = toks.len() > left_text_end;
         let after_left = left_k.unwrap_or(0);
         let rest_is_right = toks.len() > after_left && right_start(&toks[after_left..]);
-        if !started && (left_row.is_none() || !(carries || rest_is_right)) && right_start_code.is_none() {
-            if !(left_row.is_none() && rest_is_right && class_by_name(&text_of(&toks[..1])).is_some()) {
-                continue; // header
-            }
+        // Before the first row, a header fragment can equal a label (`一般公共预算`): a real row
+        // carries a figure, the right side's code or class, or starts with a class.
+        let opens_with_class = left_row.is_none() && rest_is_right && class_by_name(&text_of(&toks[..1])).is_some();
+        let header = (left_row.is_none() || !(carries || rest_is_right)) && right_start_code.is_none();
+        if !started && header && !opens_with_class {
+            continue;
         }
         let mut i = 0;
         if let (Some(f), Some(k)) = (left_row, left_k) {
