@@ -156,8 +156,16 @@ impl<'a> Context<'a> {
                     && n.span.is_some_and(|s| s.line >= table.span.line && s.line <= table.span.end_line)
             })
         };
+        // A subtotal the template does not print (Shanghai's 财政拨款收支预算总表 has no 财政拨款
+        // line above 一般公共预算资金) is what its printed parts make, not zero: unknown here.
+        let parts_printed = || {
+            s.panels[p].row_sums.iter().filter(|r| r.total == c.row).any(|r| {
+                r.parts.iter().any(|part| table.panel_rows(p as u8).any(|x| x.fixed.as_deref() == Some(*part)))
+            })
+        };
         match row {
             Some(r) => self.cell(table, r, col),
+            None if !by_code && parts_printed() => None,
             None if by_code || all_read() => Some(Fig::zero(table.title.span, label())),
             None => None,
         }

@@ -154,6 +154,110 @@ pub const BUDGET_IDENTITIES: &[CrossIdentity] = &[
     at_most(cell(T6, "main", "30212", "total"), &[cell(T10, "main", "overseas", "general_budget")]),
 ];
 
+const S2: &str = "income_summary_shanghai";
+const S8: &str = "government_fund_expenditure_shanghai";
+const S9: &str = "state_capital_expenditure_shanghai";
+const S10: &str = "three_public_and_running_costs";
+
+/// The identities of Shanghai's budget tables that differ from the national ones.
+pub const SHANGHAI_BUDGET_IDENTITIES: &[CrossIdentity] = &[
+    eq(cell(S2, "main", "total", "total"), &[t1("income_total")]),
+    eq(cell(S2, "main", "total", "fiscal"), &[t1("general_budget"), t1("government_fund"), t1("state_capital")]),
+    eq(cell(S2, "main", "total", "business_income"), &[t1("business_income")]),
+    eq(cell(S2, "main", "total", "operating_income"), &[t1("operating_income")]),
+    eq(cell(S2, "main", "total", "other_income"), &[t1("other_income")]),
+    eq(cell(T3, "main", "total", "total"), &[cell(S2, "main", "total", "total")]),
+    eq(
+        cell(T4, "expenditure", "expenditure_total", "government_fund"),
+        &[cell(S8, "main", "total", "total"), cell(T4, "income", "carry_over_fund", "amount")],
+    ),
+    eq(
+        cell(T4, "expenditure", "expenditure_total", "state_capital"),
+        &[cell(S9, "main", "total", "total"), cell(T4, "income", "carry_over_capital", "amount")],
+    ),
+    eq(cell(S8, "main", "total", "total"), &[t1("government_fund")]),
+    eq(cell(S9, "main", "total", "total"), &[t1("state_capital")]),
+    at_most(cell(S10, "main", "budget", "total"), &[cell(T4, "expenditure", "expenditure_total", "total")]),
+    at_most(cell(T6, "main", "30217", "total"), &[cell(S10, "main", "budget", "reception")]),
+    at_most(cell(T6, "main", "30231", "total"), &[cell(S10, "main", "budget", "vehicle_operation")]),
+    at_most(cell(T6, "main", "30212", "total"), &[cell(S10, "main", "budget", "overseas")]),
+];
+
+const F1: &str = "final_income_expense_summary";
+const F2: &str = "final_income";
+const F3: &str = "final_expenditure";
+const F4: &str = "final_fiscal_summary";
+const F5: &str = "final_general_budget_expenditure";
+const F6: &str = "final_general_budget_basic";
+const F7: &str = "final_three_public";
+const F8: &str = "final_government_fund";
+const F9: &str = "final_state_capital";
+
+const fn f1(row: &'static str) -> CellRef {
+    cell(F1, "income", row, "amount")
+}
+
+const fn f2(column: &'static str) -> CellRef {
+    cell(F2, "main", "total", column)
+}
+
+const fn f4_income(row: &'static str) -> CellRef {
+    cell(F4, "income", row, "amount")
+}
+
+const fn f4_spent(column: &'static str) -> CellRef {
+    cell(F4, "expenditure", "current_expenditure", column)
+}
+
+/// The identities of the final accounts (部门决算) package, as a reviewer checks them.
+pub const FINAL_ACCOUNTS_IDENTITIES: &[CrossIdentity] = &[
+    // Table 1 balances, and table 2 details its income by source.
+    eq(cell(F1, "expenditure", "expenditure_total", "amount"), &[f1("income_total")]),
+    eq(f2("total"), &[f1("current_income")]),
+    eq(f2("fiscal"), &[f1("general_budget"), f1("government_fund"), f1("state_capital")]),
+    eq(f2("upper_subsidy"), &[f1("upper_subsidy")]),
+    eq(f2("business_income"), &[f1("business_income")]),
+    eq(f2("operating_income"), &[f1("operating_income")]),
+    eq(f2("affiliate_remittance"), &[f1("affiliate_remittance")]),
+    eq(f2("other_income"), &[f1("other_income")]),
+    // Table 3 spends table 1's 本年支出合计.
+    eq(cell(F3, "main", "total", "total"), &[cell(F1, "expenditure", "current_expenditure", "amount")]),
+    // Table 4: fiscal income is table 1's three fiscal lines; it balances.
+    eq(f4_income("general_budget"), &[f1("general_budget")]),
+    eq(f4_income("government_fund"), &[f1("government_fund")]),
+    eq(f4_income("state_capital"), &[f1("state_capital")]),
+    eq(cell(F4, "expenditure", "expenditure_total", "total"), &[f4_income("income_total")]),
+    at_most(f4_income("carry_over"), &[f1("carry_over")]),
+    // Tables 5, 8 and 9 spend what table 4 says each fiscal budget spent.
+    eq(cell(F5, "main", "total", "total"), &[f4_spent("general_budget")]),
+    eq(cell(F8, "main", "total", "expenditure"), &[f4_spent("government_fund")]),
+    eq(cell(F9, "main", "total", "expenditure"), &[f4_spent("state_capital")]),
+    eq(cell(F8, "main", "total", "income"), &[f4_income("government_fund")]),
+    eq(cell(F9, "main", "total", "income"), &[f4_income("state_capital")]),
+    eq(cell(F8, "main", "total", "carry_over"), &[f4_income("carry_over_fund")]),
+    eq(cell(F9, "main", "total", "carry_over"), &[f4_income("carry_over_capital")]),
+    // Table 5's basic spending is table 6's personnel and operating totals.
+    eq(
+        cell(F5, "main", "total", "basic"),
+        &[cell(F6, "personnel", "total", "amount"), cell(F6, "operating", "total", "amount")],
+    ),
+    // General-budget spending is part of all spending (table 3), kind by kind.
+    at_most(cell(F5, "main", "total", "basic"), &[cell(F3, "main", "total", "basic")]),
+    at_most(cell(F5, "main", "total", "project"), &[cell(F3, "main", "total", "project")]),
+    // 三公 spending is fiscal spending.
+    at_most(cell(F7, "main", "fiscal", "total_actual"), &[f4_spent("total")]),
+    // Basic spending on a 三公 item cannot exceed the item's whole 三公 spending.
+    at_most(cell(F6, "operating", "30217", "amount"), &[cell(F7, "main", "fiscal", "reception_actual")]),
+    at_most(cell(F6, "operating", "30231", "amount"), &[cell(F7, "main", "fiscal", "vehicle_operation_actual")]),
+    at_most(cell(F6, "operating", "30212", "amount"), &[cell(F7, "main", "fiscal", "overseas_actual")]),
+];
+
+/// Every declared identity: budget (national and Shanghai) and final accounts. Each names the
+/// table kinds it joins, so a document meets only those of its own tables.
+pub fn all_identities() -> impl Iterator<Item = &'static CrossIdentity> {
+    BUDGET_IDENTITIES.iter().chain(SHANGHAI_BUDGET_IDENTITIES).chain(FINAL_ACCOUNTS_IDENTITIES)
+}
+
 /// A column of code rows that must agree, code by code, with the sum of columns of another table.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct CodeColumnLink {
@@ -182,6 +286,13 @@ pub const CODE_COLUMN_LINKS: &[CodeColumnLink] = &[
     link((T1, "expenditure", "amount"), (T3, "main", &["total"]), 3),
     // (Table 4's columns by class also count carried-over money, which tables 5, 8 and 9 do not
     // split by class: their totals are linked in BUDGET_IDENTITIES instead.)
+    // Shanghai: income and spending by function.
+    link((S2, "main", "total"), (T3, "main", &["total"]), 7),
+    // Final accounts: spending by class in table 1 is table 3's; general-budget spending by class
+    // in table 4 is table 5's. (Income by function, table 2, differs from spending by function,
+    // table 3, by what was carried over.)
+    link((F1, "expenditure", "amount"), (F3, "main", &["total"]), 3),
+    link((F4, "expenditure", "general_budget"), (F5, "main", &["total"]), 3),
 ];
 
 /// Economic items of basic spending and the functional items that budget the same money (a
@@ -202,7 +313,7 @@ mod tests {
 
     #[test]
     fn every_identity_names_declared_cells() {
-        for id in BUDGET_IDENTITIES {
+        for id in all_identities() {
             for c in std::iter::once(&id.left).chain(id.right).chain(id.minus) {
                 let s = schema(c.table).unwrap_or_else(|| panic!("{}", c.table));
                 let p = s.panel(c.panel).unwrap_or_else(|| panic!("{}.{}", c.table, c.panel));

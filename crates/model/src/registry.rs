@@ -2,6 +2,12 @@
 //! official multi-level headers, and which columns and rows sum to which. A new template or a
 //! province's variant is a new declaration here, not new reading code.
 
+mod final_accounts;
+mod shanghai;
+
+pub use final_accounts::*;
+pub use shanghai::*;
+
 use crate::money::AmountUnit;
 use crate::table::{ColumnDef, DocumentKind, FixedRow, Panel, RowKeyKind, SumRule, TableSchema};
 
@@ -24,9 +30,11 @@ const AMOUNT: &[ColumnDef] = &[col("amount", &["预算数"])];
 /// Income lines of 部门收支总体情况表 (table 1), in print order.
 const SUMMARY_INCOME_ROWS: &[FixedRow] = &[
     row("current_income", &["一、本年收入", "本年收入", "一、收入", "本年收入合计"], None),
+    // Shanghai prints the three fiscal budgets under one line.
+    row("fiscal", &["财政拨款收入"], Some("current_income")),
     row(
         "general_budget",
-        &["1、一般公共预算拨款", "一般公共预算拨款", "一般公共预算拨款收入", "一般公共预算"],
+        &["1、一般公共预算拨款", "一般公共预算拨款", "一般公共预算拨款收入", "一般公共预算", "一般公共预算资金"],
         Some("current_income"),
     ),
     row("general_budget_own", &["其中：一般财力", "一般财力"], Some("general_budget")),
@@ -37,7 +45,14 @@ const SUMMARY_INCOME_ROWS: &[FixedRow] = &[
     ),
     row(
         "government_fund",
-        &["2、基金预算拨款", "基金预算拨款", "政府性基金预算拨款", "政府性基金预算拨款收入", "政府性基金预算"],
+        &[
+            "2、基金预算拨款",
+            "基金预算拨款",
+            "政府性基金预算拨款",
+            "政府性基金预算拨款收入",
+            "政府性基金预算",
+            "政府性基金",
+        ],
         Some("current_income"),
     ),
     row("government_fund_own", &["其中：政府性基金收入", "政府性基金收入"], Some("government_fund")),
@@ -105,7 +120,7 @@ pub const INCOME_EXPENSE_SUMMARY: TableSchema = TableSchema {
     kind: "income_expense_summary",
     document: DocumentKind::Budget,
     title: "部门收支总体情况表",
-    aliases: &["收支预算总表", "部门收支预算总表", "部门收支总表"],
+    aliases: &["收支预算总表", "部门收支预算总表", "部门收支总表", "部门财务收支预算总表"],
     unit: AmountUnit::Wan,
     panels: &[
         Panel {
@@ -177,7 +192,7 @@ const BASIC_PROJECT: &[ColumnDef] =
 
 const BASIC_PROJECT_SUMS: &[SumRule] = &[sum("total", &["basic", "project"])];
 
-const fn basic_project_panel() -> Panel {
+pub(crate) const fn basic_project_panel() -> Panel {
     Panel {
         key: "main",
         row_key: RowKeyKind::FunctionCode,
@@ -200,8 +215,8 @@ pub const EXPENDITURE_SUMMARY: TableSchema = TableSchema {
 
 const FISCAL_INCOME_ROWS: &[FixedRow] = &[
     row("fiscal", &["一、财政拨款（补助）", "财政拨款（补助）", "一、本年收入", "本年收入"], None),
-    row("general_budget", &["一般公共预算", "一般公共预算拨款"], Some("fiscal")),
-    row("government_fund", &["政府性基金预算", "政府性基金预算拨款"], Some("fiscal")),
+    row("general_budget", &["一般公共预算", "一般公共预算拨款", "一般公共预算资金"], Some("fiscal")),
+    row("government_fund", &["政府性基金预算", "政府性基金预算拨款", "政府性基金"], Some("fiscal")),
     row("state_capital", &["国有资本经营预算", "国有资本经营预算拨款"], Some("fiscal")),
     row("carry_over", &["二、上年结转", "上年结转", "二、上年结转结余"], None),
     row("carry_over_general", &["一般公共预算"], Some("carry_over")),
@@ -253,7 +268,7 @@ pub const GENERAL_BUDGET_EXPENDITURE: TableSchema = TableSchema {
     kind: "general_budget_expenditure",
     document: DocumentKind::Budget,
     title: "一般公共预算支出情况表",
-    aliases: &["一般公共预算支出预算表", "一般公共预算支出表"],
+    aliases: &["一般公共预算支出预算表", "一般公共预算支出表", "部门一般公共预算支出功能分类预算表"],
     unit: AmountUnit::Wan,
     panels: &[basic_project_panel()],
 };
@@ -263,7 +278,11 @@ pub const GENERAL_BUDGET_BASIC: TableSchema = TableSchema {
     kind: "general_budget_basic",
     document: DocumentKind::Budget,
     title: "一般公共预算基本支出情况表",
-    aliases: &["一般公共预算基本支出预算表", "一般公共预算基本支出表"],
+    aliases: &[
+        "一般公共预算基本支出预算表",
+        "一般公共预算基本支出表",
+        "部门一般公共预算基本支出部门预算经济分类预算表",
+    ],
     unit: AmountUnit::Wan,
     panels: &[Panel {
         key: "main",
@@ -427,7 +446,8 @@ pub const CARRY_OVER: TableSchema = TableSchema {
     }],
 };
 
-/// Every table kind, in the order of the Xinjiang budget template.
+/// Every table kind: the Xinjiang budget template's, Shanghai's budget variants, the final
+/// accounts'.
 pub const TABLES: &[TableSchema] = &[
     INCOME_EXPENSE_SUMMARY,
     INCOME_SUMMARY,
@@ -440,6 +460,19 @@ pub const TABLES: &[TableSchema] = &[
     STATE_CAPITAL_EXPENDITURE,
     THREE_PUBLIC,
     CARRY_OVER,
+    INCOME_SUMMARY_SHANGHAI,
+    GOVERNMENT_FUND_EXPENDITURE_SHANGHAI,
+    STATE_CAPITAL_EXPENDITURE_SHANGHAI,
+    THREE_PUBLIC_AND_RUNNING_COSTS,
+    FINAL_INCOME_EXPENSE_SUMMARY,
+    FINAL_INCOME,
+    FINAL_EXPENDITURE,
+    FINAL_FISCAL_SUMMARY,
+    FINAL_GENERAL_BUDGET_EXPENDITURE,
+    FINAL_GENERAL_BUDGET_BASIC,
+    FINAL_THREE_PUBLIC,
+    FINAL_GOVERNMENT_FUND,
+    FINAL_STATE_CAPITAL,
 ];
 
 /// The schema of a kind.
@@ -463,9 +496,17 @@ pub fn fold_title(title: &str) -> String {
 /// The schema whose title or alias a line names: the longest name the folded line ends with
 /// (titles are printed alone, sometimes after `表 N` or the year and department).
 pub fn schema_by_title(line: &str) -> Option<&'static TableSchema> {
+    schema_variants_by_title(line).into_iter().next()
+}
+
+/// Every schema whose title or alias is the longest name the folded line ends with, in declared
+/// order: more than one when templates print different tables under one title (Shanghai's
+/// 部门收入预算总表 and the national alias of 部门收入总体情况表); their headers tell them apart
+/// ([`best_variant`]).
+pub fn schema_variants_by_title(line: &str) -> Vec<&'static TableSchema> {
     // Every title ends with 表: most lines are rejected before any folding.
     if !line.trim_end().ends_with('表') {
-        return None;
+        return Vec::new();
     }
     static FOLDED: std::sync::OnceLock<Vec<(&'static TableSchema, String)>> = std::sync::OnceLock::new();
     let titles = FOLDED.get_or_init(|| {
@@ -475,7 +516,35 @@ pub fn schema_by_title(line: &str) -> Option<&'static TableSchema> {
             .collect()
     });
     let folded = fold_title(line);
-    titles.iter().filter(|(_, t)| folded.ends_with(t.as_str())).max_by_key(|(_, t)| t.len()).map(|(s, _)| *s)
+    let longest = titles.iter().filter(|(_, t)| folded.ends_with(t.as_str())).map(|(_, t)| t.len()).max();
+    let mut out: Vec<&'static TableSchema> = Vec::new();
+    for (s, t) in titles {
+        if Some(t.len()) == longest && folded.ends_with(t.as_str()) && !out.iter().any(|o| o.kind == s.kind) {
+            out.push(*s);
+        }
+    }
+    out
+}
+
+/// Of schemas sharing a title, the one whose column headers the table's header text (folded,
+/// lines joined) names most, as a share of its columns; the first declared on a tie.
+pub fn best_variant(variants: &[&'static TableSchema], header: &str) -> Option<&'static TableSchema> {
+    let header = fold_title(header);
+    let score = |s: &TableSchema| -> (usize, usize) {
+        let columns: Vec<&ColumnDef> = s.panels.iter().flat_map(|p| p.columns).collect();
+        let named =
+            columns.iter().filter(|c| c.header.last().is_some_and(|h| header.contains(fold_title(h).as_str()))).count();
+        (named, columns.len().max(1))
+    };
+    let mut best: Option<(&'static TableSchema, (usize, usize))> = None;
+    for s in variants {
+        let (n, d) = score(s);
+        // n / d > bn / bd, without division.
+        if best.is_none_or(|(_, (bn, bd))| n * bd > bn * d) {
+            best = Some((s, (n, d)));
+        }
+    }
+    best.map(|(s, _)| s)
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@
 
 use super::source::Line;
 use super::tables::block::label_matches;
-use yusuan_model::registry::{fold_title, schema_by_title};
+use yusuan_model::registry::{best_variant, fold_title, schema_variants_by_title};
 use yusuan_model::table::TableSchema;
 
 /// Which part a run of lines belongs to.
@@ -95,13 +95,32 @@ pub fn is_performance_title(text: &str) -> bool {
     f.ends_with("绩效目标表") && f.chars().count() <= 24
 }
 
-/// A disclosure table's title: a short line that ends with a declared title or alias.
-fn table_title(text: &str) -> Option<&'static TableSchema> {
-    let f = fold_title(text);
+/// A disclosure table's title: a short line that ends with a declared title or alias. Where
+/// templates print different tables under one title, the header lines after it decide.
+fn table_title(lines: &[Line], i: usize) -> Option<&'static TableSchema> {
+    let f = fold_title(&lines[i].text);
     if f.chars().count() > 40 || f.ends_with('。') {
         return None;
     }
-    schema_by_title(&f)
+    let variants = schema_variants_by_title(&f);
+    if variants.len() < 2 {
+        return variants.first().copied();
+    }
+    let header: String = lines.iter().skip(i + 1).take(8).map(|l| l.text.as_str()).collect();
+    best_variant(&variants, &header)
+}
+
+/// A title in a table of contents (`一、收入支出决算总表` followed by the next entry): numbered
+/// like a list item, and the next line with text is another title or a part heading.
+fn contents_entry(lines: &[Line], i: usize) -> bool {
+    let t = lines[i].text.trim();
+    let n = t.chars().take_while(|c| CN_DIGITS.contains(*c)).count();
+    if n == 0 || t.chars().nth(n) != Some('、') {
+        return false;
+    }
+    let Some(next) = (i + 1..lines.len()).find(|&j| !lines[j].is_blank()) else { return true };
+    let text = lines[next].text.trim();
+    table_title(lines, next).is_some() || part_heading(text).is_some()
 }
 
 /// `表 1`, `表1`, `表 10` alone on a line.
@@ -155,7 +174,12 @@ fn narrative_heading(text: &str) -> bool {
 fn prose_heading(text: &str, schema: &TableSchema) -> bool {
     let figure = text.split_whitespace().any(crate::text::tables::tokens::is_amount);
     let label = |t: &str| schema.panels.iter().flat_map(|p| p.fixed_rows).any(|r| label_matches(r, t));
-    narrative_heading(text) && !figure && !label(text)
+    // Two-sided tables print a left label and a right one on a line (`二、政府性基金预算财政拨款
+    // 收入   二、外交支出`), or a numbered class alone on the right.
+    let first = text.split_whitespace().next().unwrap_or("");
+    let wrapped = schema.panels.iter().any(|p| crate::text::tables::block::label_prefix(p, 0, first));
+    let row_start = label(first) || wrapped || crate::text::tables::two_sided::is_class_start(first);
+    narrative_heading(text) && !figure && !label(text) && !row_start
 }
 
 /// Finds the parts of a document.
@@ -178,7 +202,7 @@ pub fn segment(lines: &[Line]) -> Segments {
             marks.push((i, Mark::Part(kind)));
         } else if is_performance_title(text) {
             marks.push((i, Mark::Performance));
-        } else if let Some(schema) = table_title(text) {
+        } else if let Some(schema) = table_title(lines, i).filter(|_| !contents_entry(lines, i)) {
             // The number is on the line before (skipping blanks), or on the same line.
             let same =
                 number_before_title(text, schema).and_then(|n| table_number(&n)).or_else(|| leading_number(text));

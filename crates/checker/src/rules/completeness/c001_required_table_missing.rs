@@ -9,7 +9,9 @@ use yusuan_model::table::DocumentKind;
 crate::rule! {
     /// Flags a table the 部门预算 disclosure must publish and does not: the eight tables of
     /// 财预〔2016〕143号 (部门收支总表, 部门收入总表, 部门支出总表, 财政拨款收支总表, 一般公共预算支出表,
-    /// 一般公共预算基本支出表, 一般公共预算“三公”经费支出表, 政府性基金预算支出表).
+    /// 一般公共预算基本支出表, 一般公共预算“三公”经费支出表, 政府性基金预算支出表); of a 部门决算,
+    /// the nine tables of the final-accounts template (收入支出决算总表 … 国有资本经营预算财政拨款
+    /// 收入支出决算表).
     ///
     /// The rules require every one of them, an empty one included (published and stated empty).
     /// Only a document that presents itself as a whole disclosure is checked (two or more
@@ -33,14 +35,42 @@ pub const REQUIRED: [&str; 8] = [
     "government_fund_expenditure",
 ];
 
+/// The nine tables of a department's final accounts (部门决算), which the template keeps even
+/// when empty (无…收入支出的，仍保留该表格式).
+pub const REQUIRED_FINAL: [&str; 9] = [
+    "final_income_expense_summary",
+    "final_income",
+    "final_expenditure",
+    "final_fiscal_summary",
+    "final_general_budget_expenditure",
+    "final_general_budget_basic",
+    "final_three_public",
+    "final_government_fund",
+    "final_state_capital",
+];
+
+/// Shanghai's tables that stand for a national one (other columns, same place in the package).
+fn variant_of(kind: &str) -> Option<&'static str> {
+    match kind {
+        "income_summary" => Some("income_summary_shanghai"),
+        "government_fund_expenditure" => Some("government_fund_expenditure_shanghai"),
+        "three_public" => Some("three_public_and_running_costs"),
+        _ => None,
+    }
+}
+
 fn check(cx: &Context, sink: &mut Sink) {
-    if cx.doc.document != DocumentKind::Budget || !is_whole(cx.doc) {
+    if !is_whole(cx.doc) {
         return;
     }
+    let (required, package): (&[&str], &str) = match cx.doc.document {
+        DocumentKind::Budget => (&REQUIRED, "部门预算"),
+        DocumentKind::FinalAccounts => (&REQUIRED_FINAL, "部门决算"),
+    };
     let paras = cx.paragraphs();
     let at = cx.doc.tables.first().map(|t| t.title.span).unwrap_or(Span::on_line(1, 1, 1));
-    for kind in REQUIRED {
-        if cx.doc.table(kind).is_some() {
+    for &kind in required {
+        if cx.doc.table(kind).is_some() || variant_of(kind).is_some_and(|v| cx.doc.table(v).is_some()) {
             continue;
         }
         let Some(s) = schema(kind) else { continue };
@@ -60,7 +90,7 @@ fn check(cx: &Context, sink: &mut Sink) {
         sink.report(
             at,
             Message::new(
-                format!("缺少部门预算公开必备的“{}”{zh}", s.title),
+                format!("缺少{package}公开必备的“{}”{zh}", s.title),
                 format!("the required table '{}' ({kind}) is not in the disclosure{en}", s.title),
             ),
         );

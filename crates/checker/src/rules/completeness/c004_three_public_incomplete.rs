@@ -28,6 +28,16 @@ fn check(cx: &Context, sink: &mut Sink) {
             _ => None,
         })
         .collect();
+    // Without a word on 三公 in the narrative, a 三公 table stated empty (…没有财政拨款“三公”经费
+    // 支出，故本表无数据) has said all there is.
+    let table_says_none = cx
+        .doc
+        .tables
+        .iter()
+        .any(|t| matches!(t.kind.as_str(), "three_public" | "final_three_public") && t.is_empty_table());
+    if facts.is_empty() && table_says_none {
+        return;
+    }
     let section = n.sections.iter().find(|s| s.topic == Topic::ThreePublic);
     let Some(at) = facts.first().map(|f| f.2.span).or(section.map(|s| s.span)) else { return };
     let stated = |p: ThreePublic| facts.iter().any(|(_, q, f)| *q == p && (f.amount.is_some() || f.absent));

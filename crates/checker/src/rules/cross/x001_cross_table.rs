@@ -2,7 +2,7 @@ use crate::compare::{compare, printed_like, Verdict};
 use crate::context::{Context, Fig};
 use crate::finding::{Message, Related};
 use crate::rule::Sink;
-use yusuan_model::identities::{Relation, BUDGET_IDENTITIES};
+use yusuan_model::identities::{all_identities, Relation};
 use yusuan_model::money::Interval;
 
 crate::rule! {
@@ -24,7 +24,7 @@ fn sum(figs: &[Fig]) -> Interval {
 }
 
 fn check(cx: &Context, sink: &mut Sink) {
-    for id in BUDGET_IDENTITIES {
+    for id in all_identities() {
         let Some(left) = cx.cell_ref(&id.left) else { continue };
         let Some(right) = id.right.iter().map(|c| cx.cell_ref(c)).collect::<Option<Vec<_>>>() else { continue };
         let Some(minus) = id.minus.iter().map(|c| cx.cell_ref(c)).collect::<Option<Vec<_>>>() else { continue };

@@ -1,6 +1,6 @@
 use super::common::{amount_fig, check_equal, money, money_like, related, subject_name};
 use super::mapping::key;
-use super::parts::{children, split};
+use super::parts::{children, split, PARTITIONS};
 use crate::compare::midpoint;
 use crate::context::{Context, Fig};
 use crate::finding::Message;
@@ -88,7 +88,14 @@ fn check(cx: &Context, sink: &mut Sink) {
         }
         // Parts outside any partition (items, 其中 lines): none larger than the whole, and
         // items listed together no more than it.
-        let rest: Vec<(usize, &Fact)> = children(facts, i).into_iter().filter(|(j, _)| !grouped.contains(j)).collect();
+        // A member of the same partition as the whole is its sibling, not its part, whatever
+        // the text's 其中 scope says (`2、公务用车…0.00万元。其中：… 3、公务接待费 0.39万元`).
+        let sibling = |f: &Fact| {
+            let (Some(w), Some(k)) = (key(&whole.subject), key(&f.subject)) else { return false };
+            PARTITIONS.iter().any(|(_, members)| members.contains(&w) && members.contains(&k))
+        };
+        let rest: Vec<(usize, &Fact)> =
+            children(facts, i).into_iter().filter(|(j, f)| !grouped.contains(j) && !sibling(f)).collect();
         let items: Vec<Fig> = rest
             .iter()
             .filter(|(_, f)| matches!(f.subject, Subject::CarryOverItem(_) | Subject::Function(_)))

@@ -6,6 +6,7 @@ mod w003_code_named_differently;
 mod w004_direction_words_disagree;
 mod w005_template_slot_unfilled;
 mod w006_reason_left_blank;
+mod w007_final_accounts_year;
 
 use crate::rule::Rule;
 
@@ -16,4 +17,5 @@ pub const RULES: &[Rule] = &[
     w004_direction_words_disagree::DIRECTION_WORDS_DISAGREE,
     w005_template_slot_unfilled::TEMPLATE_SLOT_UNFILLED,
     w006_reason_left_blank::REASON_LEFT_BLANK,
+    w007_final_accounts_year::FINAL_ACCOUNTS_YEAR,
 ];

@@ -80,7 +80,7 @@ fn doc_word(cx: &Context) -> &'static str {
 /// The year the document is of: as read from its Part 1 heading, else the year its narrative
 /// headings name with 预算 / 决算 (`三、关于某某局2025年支出预算情况说明`), which a pasted Part 3
 /// still carries.
-fn doc_year(cx: &Context) -> Option<u16> {
+pub(super) fn doc_year(cx: &Context) -> Option<u16> {
     if let Some(y) = &cx.doc.year {
         return Some(y.value);
     }

@@ -33,6 +33,11 @@ fn check(cx: &Context, sink: &mut Sink) {
             .filter_map(|(i, _)| money_at(t, i).map(|m| (i, m)))
             .collect();
         let [(h_at, (h_money, h_end))] = heading.as_slice() else { continue };
+        // `…年初预算为 0 万元，全年预算为 321.02 万元`: an amount the heading introduces with 为 is
+        // a statement of its own (one budget of several), not the item's title amount.
+        if t[..*h_at].trim_end().ends_with('为') {
+            continue;
+        }
         // A 其中 starts the item's parts; amounts after it are not the item's own.
         let own_end = t.find("其中").unwrap_or(t.len());
         let mut from = *h_end;

@@ -209,7 +209,18 @@ const REASONS: [(&str, ReasonKind); 9] = [
 ];
 
 fn reason_at(s: &str) -> Option<(ReasonKind, usize)> {
-    REASONS.iter().find(|(w, _)| s.starts_with(w)).map(|(w, k)| (*k, w.len()))
+    REASONS.iter().find(|(w, _)| s.starts_with(w)).map(|(w, k)| (*k, w.len())).or_else(|| named_cause(s))
+}
+
+/// A cause that names what it explains first (`公务接待费支出减少的主要原因是…`): a short lead
+/// without figures, then `的主要原因是`.
+fn named_cause(s: &str) -> Option<(ReasonKind, usize)> {
+    const MARKERS: [&str; 3] = ["的主要原因是", "的主要原因为", "的原因是"];
+    let (at, word) = MARKERS.iter().filter_map(|w| s.find(w).map(|at| (at, *w))).min_by_key(|(at, _)| *at)?;
+    let lead = &s[..at];
+    let short = lead.chars().count() <= 24;
+    let no_figure = !lead.chars().any(|c| c.is_ascii_digit());
+    (short && no_figure && !lead.is_empty()).then_some((ReasonKind::Cause, at + word.len()))
 }
 
 /// List heads, longest first; `true` when the list claims to be whole.

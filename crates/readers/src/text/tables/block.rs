@@ -7,9 +7,9 @@ use std::collections::HashMap;
 use yusuan_model::catalog::{fold_name, Catalog, Code, Level, Lookup};
 use yusuan_model::money::AmountUnit;
 use yusuan_model::note::{NoteKind, ReadNote};
-use yusuan_model::registry::{fold_title, schema_by_title};
+use yusuan_model::registry::{fold_title, schema_variants_by_title};
 use yusuan_model::span::{Span, Spanned};
-use yusuan_model::table::{Cell, FixedRow, Panel, RowKeyKind, TableSchema};
+use yusuan_model::table::{Cell, DocumentKind, FixedRow, Panel, RowKeyKind, TableSchema};
 
 /// A row before its values are placed in columns.
 #[derive(Clone, Debug)]
@@ -23,12 +23,15 @@ pub struct RawRow {
     pub span: Span,
     /// The columns of the values, when the text says them (a `|` table keeps its empty cells).
     pub pinned: Option<Vec<u16>>,
+    /// The display column of each value's middle, when known (final accounts): where the text
+    /// alone leaves the columns open, the header above them decides.
+    pub value_x: Vec<usize>,
     /// Pieces of text in order (for names wrapped over lines), with spans.
     pieces: Vec<(String, Span)>,
 }
 
 impl RawRow {
-    fn new(panel: u8, span: Span) -> Self {
+    pub(crate) fn new(panel: u8, span: Span) -> Self {
         RawRow {
             panel,
             code: None,
@@ -38,25 +41,30 @@ impl RawRow {
             values: Vec::new(),
             span,
             pinned: None,
+            value_x: Vec::new(),
             pieces: Vec::new(),
         }
     }
 
-    fn push_text(&mut self, t: &Token<'_>) {
+    pub(crate) fn push_text(&mut self, t: &Token<'_>) {
         self.pieces.push((t.text.to_string(), t.span));
         self.span = self.span.cover(t.span);
     }
 
-    fn push_value(&mut self, cell: Cell) {
+    pub(crate) fn push_value(&mut self, cell: Cell) {
         self.span = self.span.cover(cell.span);
         self.values.push(cell);
     }
 
-    fn text(&self) -> String {
+    pub(crate) fn pieces_len(&self) -> usize {
+        self.pieces.len()
+    }
+
+    pub(crate) fn text(&self) -> String {
         self.pieces.iter().map(|(p, _)| p.as_str()).collect()
     }
 
-    fn pieces_span(&self, range: std::ops::Range<usize>) -> Option<Span> {
+    pub(crate) fn pieces_span(&self, range: std::ops::Range<usize>) -> Option<Span> {
         self.pieces[range].iter().map(|(_, s)| *s).reduce(Span::cover)
     }
 }
@@ -73,13 +81,15 @@ pub struct RawTable {
     pub empty_statement: Option<Spanned<String>>,
     pub span: Span,
     pub notes: Vec<ReadNote>,
+    /// Per panel, the display column of each declared column's header middle, when found.
+    pub column_x: Vec<Vec<Option<usize>>>,
 }
 
 /// Names of codes seen so far in the document (earlier tables name the items that a project
 /// table wraps together with project names).
 pub type KnownNames = HashMap<Code, String>;
 
-fn strip_label(text: &str) -> String {
+pub(crate) fn strip_label(text: &str) -> String {
     let t = fold_title(text);
     let t = t.strip_prefix("其中：").or_else(|| t.strip_prefix("其中:")).unwrap_or(&t).to_string();
     // Leading numbering: 一、 1、 1. 4． (1) （一）
@@ -107,7 +117,7 @@ pub(crate) fn label_matches(row: &FixedRow, text: &str) -> bool {
 }
 
 /// Whether `text` is the first part of a declared label (from `cursor` on), wrapped before its end.
-fn label_prefix(panel: &Panel, cursor: usize, text: &str) -> bool {
+pub(crate) fn label_prefix(panel: &Panel, cursor: usize, text: &str) -> bool {
     let t = strip_label(text);
     !t.is_empty()
         && panel.fixed_rows.get(cursor..).unwrap_or(&[]).iter().any(|r| {
@@ -119,7 +129,7 @@ fn label_prefix(panel: &Panel, cursor: usize, text: &str) -> bool {
 }
 
 /// The next declared row (from `cursor` on) that `text` names.
-fn match_fixed(panel: &Panel, cursor: usize, text: &str) -> Option<usize> {
+pub(crate) fn match_fixed(panel: &Panel, cursor: usize, text: &str) -> Option<usize> {
     (cursor..panel.fixed_rows.len()).find(|&i| label_matches(&panel.fixed_rows[i], text))
 }
 
@@ -170,7 +180,7 @@ fn is_number_line(line: &Line) -> bool {
 /// The table's own title (or an alias), alone on a short line.
 fn is_own_title(line: &Line, schema: &TableSchema) -> bool {
     let f = fold_title(&line.text);
-    f.chars().count() <= 40 && schema_by_title(&f).is_some_and(|s| s.kind == schema.kind)
+    f.chars().count() <= 40 && schema_variants_by_title(&f).iter().any(|s| s.kind == schema.kind)
 }
 
 /// Whether the number alone on line `k` is a class code whose name was wrapped to the next
@@ -216,6 +226,7 @@ pub fn read_block(
             s.cover(Span::on_line(l.no, 1, l.text.chars().count() as u32 + 1))
         }),
         notes: Vec::new(),
+        column_x: Vec::new(),
     };
     let has_marker = lines.iter().any(is_marker_line);
     let keyed_by_code = schema.panels.iter().any(|p| {
@@ -232,7 +243,20 @@ pub fn read_block(
     let mut metas = 0;
     let mut repeating = false;
     for (k, line) in lines.iter().enumerate().skip(1) {
-        if line.is_blank() || (line.is_page_number() && !(keyed_by_code && lone_code(lines, k))) {
+        // In final accounts a code stands alone on its line, its name and figures wrapped around it.
+        let trimmed = line.text.trim();
+        let after_class = || {
+            lines[..k].iter().rev().find(|l| !l.is_blank()).is_some_and(|prev| {
+                prev.text
+                    .split_whitespace()
+                    .any(|t| t.len() == 3 && t.starts_with('3') && t.bytes().all(|b| b.is_ascii_digit()))
+            })
+        };
+        let final_code = schema.document == DocumentKind::FinalAccounts
+            && ((matches!(trimmed.len(), 3 | 5) && trimmed.starts_with(['2', '3']))
+                // An economic 款 alone under its 类 (`302 其他商品和服务支` / `99` / `出`).
+                || (trimmed.len() == 2 && after_class()));
+        if line.is_blank() || (line.is_page_number() && !(keyed_by_code && (final_code || lone_code(lines, k)))) {
             continue;
         }
         // The number and title printed again on a later page.
@@ -253,7 +277,10 @@ pub fn read_block(
         }
         if !has_marker {
             let f = folded(line);
-            if repeating && first_header.contains(&f) {
+            // A page break that repeats the header without the 编制部门 line (Shanghai's tables):
+            // once figures have been read, a line of the first header again is that header.
+            let repeated_alone = seen_figure && !tokens(line).iter().any(|t| is_amount(t.text));
+            if (repeating || repeated_alone) && first_header.contains(&f) {
                 continue;
             }
             repeating = false;
@@ -282,11 +309,27 @@ pub fn read_block(
 fn read_rows(table: &mut RawTable, body: &[&Line], has_marker: bool, known: &KnownNames, catalog: &Catalog) {
     let schema = table.schema;
     let unit = table.unit;
+    if schema.document == DocumentKind::FinalAccounts {
+        let code_keyed = |p: &Panel| matches!(p.row_key, RowKeyKind::FunctionCode | RowKeyKind::EconCode);
+        match schema.panels {
+            [p] if code_keyed(p) => return super::final_rows::read_code_table(table, body, known, catalog),
+            [l, r] if l.row_key == RowKeyKind::EconCode && r.row_key == RowKeyKind::EconCode => {
+                return super::final_rows::read_econ_two_sided(table, body, known, catalog)
+            }
+            _ => {}
+        }
+    }
     if schema.panels.len() == 2 {
-        read_two_sided(table, body);
+        super::two_sided::read_two_sided(table, body);
         return;
     }
     let Some(panel) = schema.panels.first() else { return };
+    if let [only] = panel.fixed_rows {
+        if panel.row_key == RowKeyKind::Fixed && only.labels.is_empty() {
+            read_unlabelled_row(table, body, only.key);
+            return;
+        }
+    }
     let mut rows: Vec<RawRow> = Vec::new();
     // Lines before the first row (header, or an empty table's statement) and lines after it
     // that belong to no row.
@@ -498,6 +541,47 @@ fn pipe_row(panel: &Panel, cells: &[Token<'_>], unit: AmountUnit, fixed_cursor: 
     Some(row)
 }
 
+/// A table of one line of figures without a label (the 三公 tables of Shanghai and of final
+/// accounts): the first line of figures alone is the row; without one, the table is empty and
+/// its note (说明：…无数据, 注：…为空表) is the statement.
+fn read_unlabelled_row(table: &mut RawTable, body: &[&Line], key: &'static str) {
+    let unit = table.unit;
+    let figures = body.iter().position(|l| is_values_only(&tokens(l)));
+    match figures {
+        Some(at) => {
+            let line = body[at];
+            let toks = tokens(line);
+            let mut row = RawRow::new(0, toks[0].span);
+            row.fixed = Some(key);
+            for t in &toks {
+                if let Some(cell) = amount_cell(t, unit) {
+                    row.push_value(cell);
+                    row.value_x.push(super::layout::middle_x(line, t));
+                }
+            }
+            table.rows.push(row);
+            let header: Vec<(&Line, Token<'_>)> =
+                body[..at].iter().flat_map(|l| tokens(l).into_iter().map(move |t| (*l, t))).collect();
+            if let Some(panel) = table.schema.panels.first() {
+                table.column_x = vec![super::layout::column_middles(panel, &header)];
+            }
+        }
+        None => {
+            let says_empty = |l: &&&Line| EMPTY_WORDS.iter().any(|w| l.text.contains(w)) || l.text.contains("无数据");
+            let statement = body
+                .iter()
+                .rev()
+                .find(|l| l.text.trim_start().starts_with("说明"))
+                .or_else(|| body.iter().find(says_empty));
+            if let Some(l) = statement {
+                let joined = Joined::from_lines([*l]);
+                let span = joined.span(0, joined.text.len());
+                table.empty_statement = Some(Spanned::new(joined.text.clone(), span));
+            }
+        }
+    }
+}
+
 /// Words of an empty table's statement (…没有使用…安排的支出，…为空表).
 const EMPTY_WORDS: [&str; 5] = ["空表", "没有", "未安排", "不涉及", "无"];
 
@@ -522,7 +606,13 @@ fn take_tokens(row: Option<&mut RawRow>, toks: &[Token<'_>], unit: AmountUnit) {
 }
 
 /// Sets the row's name (and project name) from its text pieces.
-fn finish_names(row: &mut RawRow, panel: &Panel, known: &KnownNames, catalog: &Catalog, shared: &SharedNames) {
+pub(crate) fn finish_names(
+    row: &mut RawRow,
+    panel: &Panel,
+    known: &KnownNames,
+    catalog: &Catalog,
+    shared: &SharedNames,
+) {
     if row.pieces.is_empty() {
         return;
     }
@@ -572,7 +662,7 @@ fn project_split(row: &RawRow, code: &Code, known: &KnownNames, catalog: &Catalo
 
 /// For an item several project rows share: how many leading text pieces all of them print alike
 /// (the item's name, wrapped the same way each time), when each row has more after it.
-type SharedNames = HashMap<Code, usize>;
+pub(crate) type SharedNames = HashMap<Code, usize>;
 
 fn shared_item_names(rows: &[RawRow], panel: &Panel) -> SharedNames {
     let mut out = SharedNames::new();
@@ -600,106 +690,7 @@ fn shared_item_names(rows: &[RawRow], panel: &Panel) -> SharedNames {
     out
 }
 
-/// Tables 1 and 4: income on the left, spending on the right, on the same lines.
-fn read_two_sided(table: &mut RawTable, body: &[&Line]) {
-    let schema = table.schema;
-    let (Some(left), Some(right)) = (schema.panels.first(), schema.panels.get(1)) else { return };
-    let unit = table.unit;
-    let mut cursor = 0;
-    let mut started = false;
-    for line in body {
-        let toks = tokens(line);
-        if toks.is_empty() {
-            continue;
-        }
-        // Left: text then amounts. Right: an optional code, text, amounts.
-        let mut i = 0;
-        let left_text_end = toks.iter().position(|t| is_amount(t.text)).unwrap_or(toks.len());
-        let left_text: String = toks[..left_text_end].iter().map(|t| t.text).collect();
-        // A left label is a declared row; otherwise the line may start on the right side.
-        let left_row = match_fixed(left, cursor, &left_text);
-        let right_start_code = leading_code(&toks);
-        // Before the first row, a header fragment can equal a label (`一般公共预算`); a real
-        // row carries a value or the right side's code.
-        let carries = toks.len() > left_text_end;
-        if !started && (left_row.is_none() || !carries) && right_start_code.is_none() {
-            continue; // header
-        }
-        let mut left_raw = None;
-        if let Some(f) = left_row {
-            cursor = f + 1;
-            started = true;
-            let mut row = RawRow::new(0, toks[0].span);
-            row.fixed = Some(left.fixed_rows[f].key);
-            for t in &toks[..left_text_end] {
-                row.push_text(t);
-            }
-            i = left_text_end;
-            // Left amounts up to the right side's code or text.
-            while let Some(t) = toks.get(i) {
-                if !is_amount(t.text) || leading_code(&toks[i..]).is_some() {
-                    break;
-                }
-                if let Some(cell) = amount_cell(t, unit) {
-                    row.push_value(cell);
-                }
-                i += 1;
-            }
-            let name: String = row.text();
-            if let Some(span) = row.pieces_span(0..row.pieces.len()) {
-                row.name = Spanned::new(name, span);
-            }
-            left_raw = Some(row);
-        } else if right_start_code.is_none() {
-            // Not a declared left row and no code: either the total line's right half or noise.
-            if !left_text.is_empty() && match_fixed(right, 0, &left_text).is_none() {
-                table.notes.push(unread(line, &table.title.value));
-                continue;
-            }
-        }
-        if let Some(r) = left_raw {
-            table.rows.push(r);
-        }
-        let rest = &toks[i..];
-        if rest.is_empty() {
-            continue;
-        }
-        started = true;
-        let mut row = RawRow::new(1, rest[0].span);
-        let mut j = 0;
-        if let Some((code, n)) = leading_code(rest) {
-            row.code = Some(code);
-            row.span = rest[..n].iter().fold(rest[0].span, |s, t| s.cover(t.span));
-            j = n;
-        }
-        let text_end = rest[j..].iter().position(|t| is_amount(t.text)).map(|p| p + j).unwrap_or(rest.len());
-        for t in &rest[j..text_end] {
-            row.push_text(t);
-        }
-        for t in &rest[text_end..] {
-            match amount_cell(t, unit) {
-                Some(cell) => row.push_value(cell),
-                None => row.push_text(t),
-            }
-        }
-        let name = row.text();
-        if row.code.is_none() {
-            match match_fixed(right, 0, &name) {
-                Some(f) => row.fixed = Some(right.fixed_rows[f].key),
-                None => {
-                    table.notes.push(unread(line, &table.title.value));
-                    continue;
-                }
-            }
-        }
-        if let Some(span) = row.pieces_span(0..row.pieces.len()) {
-            row.name = Spanned::new(name, span);
-        }
-        table.rows.push(row);
-    }
-}
-
-fn unread(line: &Line, title: &str) -> ReadNote {
+pub(crate) fn unread(line: &Line, title: &str) -> ReadNote {
     let (t, c) = line.trimmed();
     ReadNote::new(
         NoteKind::UnreadLine,

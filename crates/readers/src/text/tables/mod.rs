@@ -2,8 +2,11 @@
 //! tables' own identities and the identities between tables.
 
 pub mod block;
+pub mod final_rows;
+pub mod layout;
 pub mod solve;
 pub mod tokens;
+pub mod two_sided;
 
 use crate::text::segment::TableBlock;
 use crate::text::source::Line;
@@ -11,7 +14,7 @@ use block::{read_block, KnownNames, RawTable};
 use rust_decimal::Decimal;
 use solve::{solve, Bound, Placement, Problem};
 use yusuan_model::catalog::{Catalog, Code};
-use yusuan_model::identities::{CellRef, Relation, BUDGET_IDENTITIES};
+use yusuan_model::identities::{all_identities, CellRef, Relation};
 use yusuan_model::money::Interval;
 use yusuan_model::note::{NoteKind, ReadNote};
 use yusuan_model::table::{Assignment, Panel, Row, RowKeyKind, Table};
@@ -122,9 +125,15 @@ fn parents(raw: &RawTable) -> Vec<Option<usize>> {
             let panel = raw.schema.panels.get(row.panel as usize)?;
             let same_panel = |j: &usize| rows[*j].panel == row.panel;
             // The total row heads the panel, or closes it (支出总计 at the foot of table 1).
+            // Final accounts sum their classes in 本年支出合计, above the carry-forward lines.
             let total = (0..rows.len())
                 .filter(same_panel)
-                .find(|&j| j != i && rows[j].fixed.is_some_and(|k| k == "total" || k == "expenditure_total"));
+                .find(|&j| j != i && rows[j].fixed == Some("current_expenditure"))
+                .or_else(|| {
+                    (0..rows.len())
+                        .filter(same_panel)
+                        .find(|&j| j != i && rows[j].fixed.is_some_and(|k| k == "total" || k == "expenditure_total"))
+                });
             if let Some(key) = row.fixed {
                 let parent_key = panel.fixed_rows.iter().find(|f| f.key == key)?.parent?;
                 return (0..rows.len()).filter(same_panel).find(|&j| rows[j].fixed == Some(parent_key));
@@ -175,12 +184,69 @@ fn place(r: &Reading, bounds: &[(usize, usize, Bound)]) -> Vec<Placement> {
             tree: tree_rules(r, panel, &idx),
             bounds: bounds.iter().filter_map(|&(row, col, b)| Some((local(row)?, col, b))).collect(),
         };
-        for (k, placement) in solve(&problem).into_iter().enumerate() {
+        let middles = raw.column_x.get(p).map(Vec::as_slice).unwrap_or(&[]);
+        let first = solve(&problem);
+        let placed: Vec<Placement> = first
+            .iter()
+            .enumerate()
+            .map(|(k, pl)| by_position(pl.clone(), &raw.rows[idx[k]].value_x, middles))
+            .collect();
+        // Rows the header settled pin their columns, and the sums carry that to their parents
+        // and children; unless that breaks what held before.
+        let mut result = placed.clone();
+        if placed != first {
+            let mut pinned_problem = problem.clone();
+            for (k, (a, b)) in first.iter().zip(&placed).enumerate() {
+                if let (Placement::Ambiguous(_), Placement::Resolved(c)) = (a, b) {
+                    pinned_problem.pinned[k] = Some(c.clone());
+                }
+            }
+            let second: Vec<Placement> = solve(&pinned_problem)
+                .into_iter()
+                .enumerate()
+                .map(|(k, pl)| by_position(pl, &raw.rows[idx[k]].value_x, middles))
+                .collect();
+            let broken = |v: &[Placement]| v.iter().filter(|x| matches!(x, Placement::Inconsistent(_))).count();
+            if broken(&second) <= broken(&first) {
+                result = second;
+            }
+        }
+        for (k, placement) in result.into_iter().enumerate() {
             out[idx[k]] = placement;
         }
     }
     out
 }
+
+/// Settles an ambiguous placement by where the figures stand under the header: the placement
+/// whose columns' header middles are nearest the figures' middles, when it is clearly nearer
+/// than every other (by at least [`POSITION_MARGIN`] display columns in all). Without positions
+/// for every figure and every candidate column, or without a clear winner, it stays ambiguous.
+fn by_position(placement: Placement, value_x: &[usize], middles: &[Option<usize>]) -> Placement {
+    let Placement::Ambiguous(candidates) = placement else { return placement };
+    let cost = |cand: &[u16]| -> Option<usize> {
+        if cand.len() != value_x.len() {
+            return None;
+        }
+        cand.iter().zip(value_x).map(|(&c, &x)| middles.get(c as usize).copied().flatten().map(|m| m.abs_diff(x))).sum()
+    };
+    let mut costs: Vec<(usize, &Vec<u16>)> = Vec::new();
+    for c in &candidates {
+        match cost(c) {
+            Some(v) => costs.push((v, c)),
+            None => return Placement::Ambiguous(candidates),
+        }
+    }
+    costs.sort_by_key(|(v, _)| *v);
+    match costs.as_slice() {
+        [(best, c), (second, _), ..] if second - best >= POSITION_MARGIN => Placement::Resolved((*c).clone()),
+        _ => Placement::Ambiguous(candidates),
+    }
+}
+
+/// How much nearer (in display columns, summed over a row's figures) the header must put one
+/// placement than any other for the position to decide.
+const POSITION_MARGIN: usize = 4;
 
 /// `parent = Σ children` rules of one panel, in local row indices.
 fn tree_rules(r: &Reading, panel: &Panel, idx: &[usize]) -> Vec<(usize, Vec<usize>)> {
@@ -199,6 +265,14 @@ fn tree_rules(r: &Reading, panel: &Panel, idx: &[usize]) -> Vec<(usize, Vec<usiz
             .collect();
     }
     let mut rules: Vec<(usize, Vec<usize>)> = Vec::new();
+    // Declared rows that sum other declared rows (总计 = 本年支出合计 + 年末结转和结余).
+    for s in panel.row_sums {
+        let find = |k: &str| idx.iter().copied().find(|&i| rows[i].fixed == Some(k)).and_then(local);
+        let parts: Option<Vec<usize>> = s.parts.iter().map(|k| find(k)).collect();
+        if let (Some(total), Some(parts)) = (find(s.total), parts) {
+            rules.push((total, parts));
+        }
+    }
     for &i in idx {
         let Some(parent) = r.parents[i] else { continue };
         let (Some(li), Some(lp)) = (local(i), local(parent)) else { continue };
@@ -275,7 +349,7 @@ fn cross_bounds(readings: &[Reading], i: usize) -> Vec<(usize, usize, Bound)> {
         }
         Some(acc)
     };
-    for id in BUDGET_IDENTITIES {
+    for id in all_identities() {
         let all_known = |skip: Option<&CellRef>| -> Option<(Interval, Interval, Interval)> {
             let others = |cells: &'static [CellRef]| {
                 let mut it = cells.iter().filter(|c| Some(*c) != skip);

@@ -97,18 +97,29 @@ pub fn leading_code(tokens: &[Token<'_>]) -> Option<(Code, usize)> {
     let followed_by_name = |i: usize| tokens.get(i).is_none_or(|t| !is_amount(t.text));
     match first.len() {
         3 => {
-            let mut parts = vec![first];
+            let mut parts = vec![first.to_string()];
             let mut i = 1;
             while parts.len() < 3 && tokens.get(i).is_some_and(|t| t.text.len() == 2 && all_digits(t.text)) {
-                parts.push(tokens[i].text);
+                parts.push(tokens[i].text.to_string());
                 i += 1;
+            }
+            // An economic 款 printed without its leading zero (`301 2 津贴补贴`, a spreadsheet's
+            // number format), followed by its name.
+            let economic = first.starts_with(['3', '5']);
+            if economic && parts.len() == 1 {
+                if let Some(t) = tokens.get(1).filter(|t| t.text.len() == 1 && all_digits(t.text)) {
+                    if tokens.get(2).is_some_and(|n| !is_amount(n.text)) {
+                        parts.push(format!("0{}", t.text));
+                        i = 2;
+                    }
+                }
             }
             // `208 01` followed by amounts is still a code (a row whose name wrapped away);
             // a lone `208` needs a name or nothing after it.
             if parts.len() == 1 && !followed_by_name(1) {
                 return None;
             }
-            Code::from_parts(&parts).map(|c| (c, i))
+            Code::parse(&parts.concat()).map(|c| (c, i))
         }
         5 | 7 if followed_by_name(1) => Code::parse(first).map(|c| (c, 1)),
         _ => None,

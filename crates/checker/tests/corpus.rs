@@ -1,0 +1,88 @@
+//! The checker on the real disclosures of `fixtures/corpus/`: every finding above info, exactly.
+//! The four real 部门决算 are published documents; the only findings on them are two slips they
+//! really contain. The copy with planted errors raises exactly its planted places (found by
+//! diffing its text and figures against the original, listed below). Rounding slips between
+//! tables (收入支出决算总表 208 326.71 against 收入决算表 326.72, each rounded from 元) are info.
+
+use yusuan_checker::{check, Config, Report, Severity};
+use yusuan_model::Catalog;
+use yusuan_readers::text::read_str;
+
+fn run(name: &str) -> Report {
+    let path = format!("{}/../../fixtures/corpus/{name}.layout.txt", env!("CARGO_MANIFEST_DIR"));
+    let doc = read_str(&std::fs::read_to_string(path).expect("corpus file"));
+    check(&doc, &Config::default(), Catalog::shared_builtin())
+}
+
+/// Rule, severity and line of every finding but info, in line order.
+fn findings(r: &Report) -> Vec<(&str, Severity, u32)> {
+    let mut v: Vec<_> =
+        r.findings.iter().filter(|f| f.severity != Severity::Info).map(|f| (f.rule, f.severity, f.span.line)).collect();
+    v.sort_by_key(|f| (f.2, f.0));
+    v
+}
+
+use Severity::{Error, Warning};
+
+#[test]
+fn czj_adds_up() {
+    let r = run("shpt-czj-2024-final");
+    assert_eq!(findings(&r), vec![]);
+    // 208 社会保障和就业支出: 326.71 in the 总表, 326.72 (the sum of its items) in the others.
+    let rounding: Vec<u32> = r.of_rule("X002").filter(|f| f.severity == Severity::Info).map(|f| f.span.line).collect();
+    assert!(rounding.contains(&147), "{rounding:?}");
+}
+
+#[test]
+fn czj_planted_errors_are_found_where_they_were_planted() {
+    let r = run("shpt-czj-2024-final-planted-errors");
+    assert_eq!(
+        findings(&r),
+        vec![
+            // 第二部分 上海市普陀区XX局: 财政 replaced by the template's placeholder.
+            ("W005", Warning, 131),
+            // 三、支出决算表 left out of the tables (the other eight are there).
+            ("C001", Warning, 133),
+            // 财政拨款“三公”经费支出决算表: its figures (0.95 budgeted, twice) deleted, no statement.
+            ("C002", Warning, 311),
+            // 第三部分 …2023年度部门决算情况说明: the heading's year turned to 2023.
+            ("W007", Error, 354),
+            // 收入支出总计 2995.39 turned to 0, while 减少56.95万元，下降1.87% stayed.
+            ("N003", Error, 359),
+            // 1、行政运行: 1,511.89 against 1,560.05, 小于 turned to 大于.
+            ("N008", Error, 396),
+            // 7、职业年金缴费: 80.38 against 80.81, 小于 turned to 大于.
+            ("N008", Error, 426),
+            // 9、行政单位医疗: 60.99 against 62.29, 小于 turned to 等于.
+            ("N008", Error, 435),
+            // 截至2024年12月31日 turned to 2023.
+            ("W007", Error, 509),
+        ]
+    );
+}
+
+#[test]
+fn ghzy_has_one_truncated_rate() {
+    // 9,746.50 / 10,210.34 = 95.4586…%: printed 95.45%, cut instead of rounded.
+    assert_eq!(findings(&run("shpt-ghzy-2024-final")), vec![("N007", Warning, 669)]);
+}
+
+#[test]
+fn shgzb_rates_its_full_year_budget_as_its_year_start_budget() {
+    // 年初预算为 0 万元，全年预算为 321.02 万元，支出决算为 307.82 万元，完成年初预算的 95.89%:
+    // 95.89% is of the full-year budget.
+    assert_eq!(findings(&run("shpt-shgzb-2024-final")), vec![("N007", Warning, 507)]);
+}
+
+#[test]
+fn the_blank_template_is_blank() {
+    let r = run("final-accounts-template");
+    let f = findings(&r);
+    // No error: a blank form adds up. Seven tables without figures or statement, and the XX
+    // placeholders everywhere.
+    assert!(f.iter().all(|x| x.1 == Warning), "{f:?}");
+    let empty: Vec<u32> = f.iter().filter(|x| x.0 == "C002").map(|x| x.2).collect();
+    assert_eq!(empty, vec![102, 136, 165, 192, 257, 286, 336]);
+    assert_eq!(f.iter().filter(|x| x.0 == "W005").count(), 172);
+    assert_eq!(f.len(), 7 + 172);
+}
