@@ -2,6 +2,7 @@
 //! tables cell by cell (kinds, rows, codes, names, every figure in its column), no finding the
 //! built disclosure does not have, and a planted wrong figure located at its sheet and cell.
 
+use proptest::prelude::*;
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 use yusuan_builder::build::build;
@@ -110,4 +111,69 @@ fn the_example_workbook_reads_back_as_built() {
     assert_eq!(back.performance.len(), d.performance.len());
     let errs = errors(&back);
     assert!(errs.is_empty(), "{errs:#?}");
+}
+
+#[test]
+fn a_wrong_figure_is_found_at_its_sheet_and_cell() {
+    let mut d = built(EXAMPLE);
+    let t = d.tables.iter_mut().find(|t| t.kind == "expenditure_summary").expect("table 3");
+    let row = t.rows.iter_mut().find(|r| r.code.as_ref().is_some_and(|c| c.as_str() == "2080101")).expect("2080101");
+    row.values[0].value.value = Decimal::new(32959, 2); // 319.59 printed as 329.59
+    let back = read_back(&d);
+    let map = back.source_map.as_ref().expect("a workbook's text has a source map");
+    let report = check(&back, &Config::default(), catalog());
+    let places: Vec<String> = report
+        .findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .filter_map(|f| map.locate(f.span))
+        .map(|l| l.describe(true))
+        .collect();
+    // 表3: title, 编制部门, three header rows, the numbering row, 总计, 208, 208 01, then 208 01 01
+    // on row 10 (the finding spans the row, from its code in A10); its 合计 is cell E10.
+    assert!(places.iter().any(|p| p == "工作表「表3」A10"), "{places:#?}");
+    let figure = back.tables.iter().find(|t| t.kind == "expenditure_summary").unwrap();
+    let read = figure.rows.iter().find(|r| r.code.as_ref().is_some_and(|c| c.as_str() == "2080101")).unwrap();
+    let loc = map.locate(read.values[0].span).unwrap();
+    assert_eq!(loc.describe(false), "sheet 表3, cell E10");
+}
+
+#[test]
+fn bytes_that_are_no_workbook_are_an_error_not_a_panic() {
+    for bytes in [&b"PK\x03\x04garbage"[..], b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1 broken", b"hello"] {
+        let e = open("x.xlsx", bytes, catalog()).unwrap_err();
+        assert!(matches!(e, yusuan_readers::open::OpenError::Damaged { .. }), "{e:?}");
+        assert!(e.message("en").is_ascii() && e.message("zh").contains("Excel"));
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+    /// The example's workbook with bytes changed or cut anywhere: an error or a reading, never
+    /// a panic.
+    #[test]
+    fn a_mutated_workbook_never_panics(edits in proptest::collection::vec((any::<usize>(), any::<u8>()), 1..8), cut in any::<usize>()) {
+        let mut bytes = render_xlsx(&example_disclosure()).unwrap();
+        for (at, b) in edits {
+            let n = bytes.len();
+            bytes[at % n] = b;
+        }
+        if cut % 3 == 0 {
+            bytes.truncate(cut % bytes.len().max(1));
+        }
+        let _ = open("x.xlsx", &bytes, catalog());
+    }
+
+    #[test]
+    fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..2048)) {
+        let _ = open("x.xlsx", &bytes, catalog());
+        let mut zip = b"PK\x03\x04".to_vec();
+        zip.extend(&bytes);
+        let _ = open("x.xlsx", &zip, catalog());
+    }
+}
+
+fn example_disclosure() -> Disclosure {
+    static D: std::sync::OnceLock<Disclosure> = std::sync::OnceLock::new();
+    D.get_or_init(|| built(EXAMPLE)).clone()
 }
