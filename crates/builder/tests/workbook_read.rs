@@ -177,3 +177,17 @@ fn example_disclosure() -> Disclosure {
     static D: std::sync::OnceLock<Disclosure> = std::sync::OnceLock::new();
     D.get_or_init(|| built(EXAMPLE)).clone()
 }
+
+/// The example's workbook saved as legacy .xls by LibreOffice (`soffice --headless --convert-to
+/// xls`), committed so the test needs no LibreOffice.
+const EXAMPLE_XLS: &[u8] = include_bytes!("fixtures/changji-hrss-2024-disclosure.xls");
+
+#[test]
+fn the_example_saved_as_xls_reads_back_as_built() {
+    let d = built(EXAMPLE);
+    let opened = open("disclosure.xls", EXAMPLE_XLS, catalog()).unwrap_or_else(|e| panic!("{}", e.message("en")));
+    let diffs = compare(&d, &opened.disclosure);
+    assert!(diffs.is_empty(), "{diffs:#?}");
+    let errs = errors(&opened.disclosure);
+    assert!(errs.is_empty(), "{errs:#?}");
+}
