@@ -4,3 +4,4 @@ pub mod catalog_file;
 pub mod decode;
 pub mod open;
 pub mod text;
+pub mod xlsx;

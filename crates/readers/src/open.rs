@@ -109,9 +109,7 @@ pub fn open(name: &str, bytes: &[u8], catalog: &Catalog) -> Result<Opened, OpenE
         Some(Format::Pdf) => {
             Err(OpenError::Damaged { format: Format::Pdf, detail: "PDF reading is not built yet".into() })
         }
-        Some(Format::Workbook) => {
-            Err(OpenError::Damaged { format: Format::Workbook, detail: "workbook reading is not built yet".into() })
-        }
+        Some(Format::Workbook) => crate::xlsx::read_workbook(bytes, catalog),
         Some(Format::Text) | None => open_text(bytes, catalog),
     }
 }
