@@ -83,3 +83,23 @@ fn a_deleted_table_is_missing() {
     assert_eq!(row(&list, Part::Table("carry_over")).0, true);
     assert_eq!(list.missing(), ["封面", "目录", "财政拨款“三公”经费支出情况表"]);
 }
+
+#[test]
+fn a_rebuilt_document_gives_pages_in_positions_and_problems() {
+    use yusuan_model::origin::{LineOrigin, Place, SourceMap};
+    let catalog = Catalog::shared_builtin();
+    let mut opened = open("seed.txt", SEED.as_bytes(), catalog).unwrap();
+    // As if every 60 lines were a page of a PDF.
+    let lines = opened.disclosure.source_lines.len();
+    opened.disclosure.source_map = Some(SourceMap {
+        lines: (0..lines).map(|i| LineOrigin { place: Place::Page(i as u32 / 60 + 1), pieces: vec![] }).collect(),
+    });
+    let report = check(&opened.disclosure, &Config::default(), catalog);
+    let list = Checklist::build(&opened.disclosure, &report);
+    assert_eq!(
+        list.item(Part::Table("income_expense_summary")).unwrap().position.as_deref(),
+        Some("第 1 页，第 52–120 行")
+    );
+    let problem = &list.item(Part::Projects).unwrap().problems[0];
+    assert!(problem.starts_with("第 1116 行（第 19 页）："), "{problem}");
+}

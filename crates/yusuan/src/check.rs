@@ -248,3 +248,55 @@ pub fn rules(lang: Lang) -> Result<ExitCode, String> {
     std::io::stdout().write_all(out.as_bytes()).map_err(|e| e.to_string())?;
     Ok(ExitCode::SUCCESS)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use yusuan_checker::Message;
+    use yusuan_model::origin::{At, LineOrigin, PageBox, Piece, Place};
+    use yusuan_model::Span;
+
+    fn report_and_map() -> (Report, SourceMap) {
+        let mut report = Report::default();
+        report.findings.push(Finding {
+            rule: "T001",
+            severity: Severity::Error,
+            message: Message::new("合计不等于各项之和", "the total is not the sum of its parts"),
+            span: Span::on_line(2, 4, 9),
+            related: Vec::new(),
+            expected: Some("10.00".into()),
+            actual: Some("12.00".into()),
+        });
+        report.summary.errors = 1;
+        let boxed = At::Box(PageBox { x0: 12050, y0: 34020, x1: 15000, y1: 35000 });
+        let map = SourceMap {
+            lines: vec![
+                LineOrigin { place: Place::Page(3), pieces: vec![] },
+                LineOrigin { place: Place::Page(3), pieces: vec![Piece { col: 4, end_col: 9, at: boxed }] },
+            ],
+        };
+        (report, map)
+    }
+
+    #[test]
+    fn a_finding_of_a_pdf_says_its_page_and_box() {
+        let (report, map) = report_and_map();
+        let text = "表 1\n合计  12.00\n";
+        let zh = human(&report, Some(&map), text, Path::new("a.pdf"), Lang::Zh, false, false);
+        assert!(zh.contains("  --> a.pdf:2:4\n   = 位置：第 3 页 (x 120.5, y 340.2)\n"), "{zh}");
+        let en = human(&report, Some(&map), text, Path::new("a.pdf"), Lang::En, false, false);
+        assert!(en.contains("   = location: page 3 at (120.5, 340.2)\n"), "{en}");
+        let plain = human(&report, None, text, Path::new("a.txt"), Lang::Zh, false, false);
+        assert!(!plain.contains("位置"), "{plain}");
+
+        let v: serde_json::Value =
+            serde_json::from_str(&json(&report, Some(&map), Path::new("a.pdf"), Lang::Zh).unwrap()).unwrap();
+        let location = &v["findings"][0]["location"];
+        assert_eq!(location["page"], 3);
+        assert_eq!(location["box"], serde_json::json!([120.5, 340.2, 150.0, 350.0]));
+        assert_eq!(location["text"], "第 3 页 (x 120.5, y 340.2)");
+        let v: serde_json::Value =
+            serde_json::from_str(&json(&report, None, Path::new("a.txt"), Lang::Zh).unwrap()).unwrap();
+        assert!(v["findings"][0].get("location").is_none());
+    }
+}
