@@ -102,7 +102,7 @@ mod tests {
             .map(|i| i.path().strip_prefix(&dir).unwrap().to_string_lossy().into_owned())
             .collect();
         assert_eq!(got, ["m.PDF", "z.txt", "a/x.xls", "b/c.xlsm", "b/inner/y.ods", "skip.doc"]);
-        assert!(is_batch(&[dir.clone()]));
+        assert!(is_batch(std::slice::from_ref(&dir)));
         assert!(!is_batch(&[dir.join("z.txt")]));
         assert!(is_batch(&[dir.join("z.txt"), dir.join("m.PDF")]));
         std::fs::remove_dir_all(&dir).ok();

@@ -80,7 +80,7 @@ fn a_deleted_table_is_missing() {
     let list = checklist_of(&text);
     assert_eq!(row(&list, Part::Table("three_public")), (false, false, vec!["缺少该表".to_string()]));
     assert!(list.item(Part::Table("three_public")).unwrap().position.is_none());
-    assert_eq!(row(&list, Part::Table("carry_over")).0, true);
+    assert!(row(&list, Part::Table("carry_over")).0);
     assert_eq!(list.missing(), ["封面", "目录", "财政拨款“三公”经费支出情况表"]);
 }
 
