@@ -80,7 +80,7 @@ fn stdout(bytes: &[u8]) -> Result<(), String> {
     std::io::stdout().write_all(bytes).map_err(|e| e.to_string())
 }
 
-fn emit(out: Option<&Path>, bytes: &[u8], lang: Lang) -> Result<(), String> {
+pub fn emit(out: Option<&Path>, bytes: &[u8], lang: Lang) -> Result<(), String> {
     match out {
         Some(path) => write_file(path, bytes, lang),
         None => stdout(bytes),

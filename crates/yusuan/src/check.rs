@@ -75,9 +75,17 @@ fn single(
     let map = opened.disclosure.source_map.as_ref();
     let out = match options.format {
         CheckFormat::Json => json(&report, map, file, lang)?,
-        _ => human(&report, map, &opened.text, file, lang, options.verbose, std::io::stdout().is_terminal()),
+        _ => human(
+            &report,
+            map,
+            &opened.text,
+            file,
+            lang,
+            options.verbose,
+            options.out.is_none() && std::io::stdout().is_terminal(),
+        ),
     };
-    std::io::stdout().write_all(out.as_bytes()).map_err(|e| e.to_string())?;
+    crate::batch::emit(options.out.as_deref(), out.as_bytes(), lang)?;
     Ok(if report.has_errors() { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 

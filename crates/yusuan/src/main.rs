@@ -68,8 +68,8 @@ enum Command {
         /// An official classification catalog (CSV or XLSX) over the partial built-in one.
         #[arg(long)]
         catalog: Option<PathBuf>,
-        /// Write the report to this file instead of standard output (json, csv); the checklist
-        /// workbook (.xlsx) to write, for --format checklist.
+        /// Write the report to this file instead of standard output; for --format checklist, the
+        /// workbook (.xlsx) to write (the per-file lines and summary still go to standard output).
         #[arg(long)]
         out: Option<PathBuf>,
         /// Files bigger than this many megabytes are reported as too large without being read.

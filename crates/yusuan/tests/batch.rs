@@ -253,3 +253,20 @@ fn the_checklist_workbook() {
     assert!(find("其他相关说明").2.starts_with("第 1256 行："));
     std::fs::remove_dir_all(dir).ok();
 }
+
+#[test]
+fn one_file_keeps_its_report_and_can_write_it_to_a_file() {
+    let dir = temp_dir("single");
+    let out = dir.join("report.json");
+    let (code, stdout, _) = yusuan(&["check", SEED, "--format", "json", "--out", out.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert!(stdout.is_empty());
+    let v: serde_json::Value = serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
+    assert_eq!(v["summary"]["errors"], 2);
+    assert!(v["findings"].as_array().unwrap().iter().all(|f| f["file"] == SEED && f.get("location").is_none()));
+    // One file as csv is a batch of one.
+    let (code, csv, _) = yusuan(&["check", SEED, "--format", "csv"]);
+    assert_eq!(code, 1);
+    assert!(String::from_utf8(csv).unwrap().lines().any(|l| l.contains(",A006,error,1256,")));
+    std::fs::remove_dir_all(dir).ok();
+}
