@@ -1,14 +1,15 @@
 //! `yusuan check` and `yusuan rules`.
 
+use crate::batch::BatchOptions;
 use crate::lang::Lang;
 use crate::CheckFormat;
 use serde::Serialize;
 use std::io::{IsTerminal, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use yusuan_checker::{check, Config, Finding, Report, Severity};
-use yusuan_readers::decode::decode;
-use yusuan_readers::text::read_bytes_with;
+use yusuan_inspect::location::JsonLocation;
+use yusuan_model::origin::SourceMap;
 
 /// The JSON contract of `check --format json`.
 #[derive(Serialize)]
@@ -28,6 +29,9 @@ struct JsonFinding<'a> {
     end_line: u32,
     column: u32,
     end_column: u32,
+    /// The page and box, or sheet and cell, for a document read from a PDF or workbook.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    location: Option<JsonLocation>,
     #[serde(skip_serializing_if = "Option::is_none")]
     expected: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -40,28 +44,52 @@ struct JsonCoverage {
     verified: usize,
 }
 
+/// `check PATH...`: one file as a compiler reports, or a batch (several paths, a folder, or the
+/// csv and checklist formats).
 pub fn run(
-    file: &Path,
-    format: CheckFormat,
-    verbose: bool,
+    paths: &[PathBuf],
+    options: &BatchOptions,
     catalog_file: Option<&Path>,
     lang: Lang,
 ) -> Result<ExitCode, String> {
     let catalog = crate::extract::catalog(catalog_file, lang)?;
-    let bytes = std::fs::read(file)
-        .map_err(|e| format!("{}: {} ({e})", file.display(), lang.pick("无法读取文件", "cannot read the file")))?;
-    let text = decode(&bytes).text;
-    let doc = read_bytes_with(&bytes, &catalog);
-    let report = check(&doc, &Config::default(), &catalog);
-    let out = match format {
-        CheckFormat::Json => json(&report, file, lang)?,
-        CheckFormat::Human => human(&report, &text, file, lang, verbose, std::io::stdout().is_terminal()),
+    match paths {
+        [file]
+            if !yusuan_inspect::is_batch(paths) && matches!(options.format, CheckFormat::Human | CheckFormat::Json) =>
+        {
+            single(file, options, &catalog, lang)
+        }
+        _ => crate::batch::run(paths, options, &catalog, lang),
+    }
+}
+
+fn single(
+    file: &Path,
+    options: &BatchOptions,
+    catalog: &yusuan_model::Catalog,
+    lang: Lang,
+) -> Result<ExitCode, String> {
+    let opened = yusuan_inspect::open_path(file, catalog, options.max_bytes)
+        .map_err(|e| format!("{}: {}", file.display(), e.message(lang.code())))?;
+    let report = check(&opened.disclosure, &Config::default(), catalog);
+    let map = opened.disclosure.source_map.as_ref();
+    let out = match options.format {
+        CheckFormat::Json => json(&report, map, file, lang)?,
+        _ => human(
+            &report,
+            map,
+            &opened.text,
+            file,
+            lang,
+            options.verbose,
+            options.out.is_none() && std::io::stdout().is_terminal(),
+        ),
     };
-    std::io::stdout().write_all(out.as_bytes()).map_err(|e| e.to_string())?;
+    crate::batch::emit(options.out.as_deref(), out.as_bytes(), lang)?;
     Ok(if report.has_errors() { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
-fn json(report: &Report, file: &Path, lang: Lang) -> Result<String, String> {
+fn json(report: &Report, map: Option<&SourceMap>, file: &Path, lang: Lang) -> Result<String, String> {
     let findings = report
         .findings
         .iter()
@@ -74,6 +102,7 @@ fn json(report: &Report, file: &Path, lang: Lang) -> Result<String, String> {
             end_line: f.span.end_line,
             column: f.span.col,
             end_column: f.span.end_col,
+            location: map.and_then(|m| m.locate(f.span)).map(|l| JsonLocation::new(&l, lang.code())),
             expected: f.expected.as_deref(),
             actual: f.actual.as_deref(),
         })
@@ -96,7 +125,14 @@ fn paint(text: &str, code: &str, color: bool) -> String {
 
 /// A finding as a compiler prints one: severity and code, message, then the source lines with
 /// the figure underlined.
-fn render_finding(f: &Finding, lines: &[&str], file: &Path, lang: Lang, color: bool) -> String {
+fn render_finding(
+    f: &Finding,
+    lines: &[&str],
+    map: Option<&SourceMap>,
+    file: &Path,
+    lang: Lang,
+    color: bool,
+) -> String {
     let (label, colour) = match f.severity {
         Severity::Error => (f.severity.label(lang.code()), "1;31"),
         Severity::Warning => (f.severity.label(lang.code()), "1;33"),
@@ -111,6 +147,12 @@ fn render_finding(f: &Finding, lines: &[&str], file: &Path, lang: Lang, color: b
         f.span.line,
         f.span.col
     );
+    if let Some(l) = map.and_then(|m| m.locate(f.span)) {
+        out.push_str(&match lang {
+            Lang::Zh => format!("   = 位置：{}\n", l.describe(true)),
+            Lang::En => format!("   = location: {}\n", l.describe(false)),
+        });
+    }
     let mut underline = |span: yusuan_model::Span, note: Option<&str>| {
         let Some(text) = lines.get(span.line.saturating_sub(1) as usize) else { return };
         let start = span.col.saturating_sub(1) as usize;
@@ -140,7 +182,15 @@ fn render_finding(f: &Finding, lines: &[&str], file: &Path, lang: Lang, color: b
     out
 }
 
-fn human(report: &Report, text: &str, file: &Path, lang: Lang, verbose: bool, color: bool) -> String {
+fn human(
+    report: &Report,
+    map: Option<&SourceMap>,
+    text: &str,
+    file: &Path,
+    lang: Lang,
+    verbose: bool,
+    color: bool,
+) -> String {
     // Split as the reader numbers lines: a form feed (pdftotext's page break) starts a line.
     let lines: Vec<&str> =
         text.split('\n').flat_map(|l| l.strip_suffix('\r').unwrap_or(l).split(['\r', '\u{c}'])).collect();
@@ -149,7 +199,7 @@ fn human(report: &Report, text: &str, file: &Path, lang: Lang, verbose: bool, co
         if f.severity == Severity::Info && !verbose {
             continue;
         }
-        out.push_str(&render_finding(f, &lines, file, lang, color));
+        out.push_str(&render_finding(f, &lines, map, file, lang, color));
         out.push('\n');
     }
     let s = &report.summary;
@@ -205,4 +255,56 @@ pub fn rules(lang: Lang) -> Result<ExitCode, String> {
     }
     std::io::stdout().write_all(out.as_bytes()).map_err(|e| e.to_string())?;
     Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use yusuan_checker::Message;
+    use yusuan_model::origin::{At, LineOrigin, PageBox, Piece, Place};
+    use yusuan_model::Span;
+
+    fn report_and_map() -> (Report, SourceMap) {
+        let mut report = Report::default();
+        report.findings.push(Finding {
+            rule: "T001",
+            severity: Severity::Error,
+            message: Message::new("合计不等于各项之和", "the total is not the sum of its parts"),
+            span: Span::on_line(2, 4, 9),
+            related: Vec::new(),
+            expected: Some("10.00".into()),
+            actual: Some("12.00".into()),
+        });
+        report.summary.errors = 1;
+        let boxed = At::Box(PageBox { x0: 12050, y0: 34020, x1: 15000, y1: 35000 });
+        let map = SourceMap {
+            lines: vec![
+                LineOrigin { place: Place::Page(3), pieces: vec![] },
+                LineOrigin { place: Place::Page(3), pieces: vec![Piece { col: 4, end_col: 9, at: boxed }] },
+            ],
+        };
+        (report, map)
+    }
+
+    #[test]
+    fn a_finding_of_a_pdf_says_its_page_and_box() {
+        let (report, map) = report_and_map();
+        let text = "表 1\n合计  12.00\n";
+        let zh = human(&report, Some(&map), text, Path::new("a.pdf"), Lang::Zh, false, false);
+        assert!(zh.contains("  --> a.pdf:2:4\n   = 位置：第 3 页 (x 120.5, y 340.2)\n"), "{zh}");
+        let en = human(&report, Some(&map), text, Path::new("a.pdf"), Lang::En, false, false);
+        assert!(en.contains("   = location: page 3 at (120.5, 340.2)\n"), "{en}");
+        let plain = human(&report, None, text, Path::new("a.txt"), Lang::Zh, false, false);
+        assert!(!plain.contains("位置"), "{plain}");
+
+        let v: serde_json::Value =
+            serde_json::from_str(&json(&report, Some(&map), Path::new("a.pdf"), Lang::Zh).unwrap()).unwrap();
+        let location = &v["findings"][0]["location"];
+        assert_eq!(location["page"], 3);
+        assert_eq!(location["box"], serde_json::json!([120.5, 340.2, 150.0, 350.0]));
+        assert_eq!(location["text"], "第 3 页 (x 120.5, y 340.2)");
+        let v: serde_json::Value =
+            serde_json::from_str(&json(&report, None, Path::new("a.txt"), Lang::Zh).unwrap()).unwrap();
+        assert!(v["findings"][0].get("location").is_none());
+    }
 }

@@ -1,5 +1,6 @@
 //! The `yusuan` command: a thin layer over the library crates.
 
+mod batch;
 mod build;
 mod check;
 mod extract;
@@ -34,24 +35,49 @@ enum ExtractFormat {
 enum CheckFormat {
     Human,
     Json,
+    Csv,
+    Checklist,
 }
 
 #[derive(Subcommand)]
 enum Command {
-    /// Check a published disclosure: report every figure that does not add up. Exit status 0 when
-    /// no error, 1 when any error, 2 when the input could not be read.
+    /// Check published disclosures: report every figure that does not add up.
+    ///
+    /// One file: its findings with the lines they concern (and the page or cell, for a PDF or
+    /// workbook). Several files or folders: a batch; folders are searched recursively for .pdf,
+    /// .xlsx, .xlsm, .xls, .ods and .txt (files named explicitly are taken whatever their
+    /// extension), checked in parallel, one line per file and a summary; a file that cannot be
+    /// read is reported as such and the batch goes on.
+    ///
+    /// Exit status: 0 when no error was found, 1 when any error was found, 2 when nothing at all
+    /// could be read (a single unreadable file, or a batch where every file was unreadable).
+    /// Unreadable files next to readable ones do not by themselves make the status 1.
     Check {
-        /// The disclosure file (text extracted from its PDF, any encoding).
-        file: PathBuf,
-        /// Output: human (findings with the lines they concern) or json (a stable contract).
+        /// Disclosure files (text extracted from a PDF in any encoding, PDF, workbook) and folders.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Output: human (findings with the lines they concern; per file and a summary for a
+        /// batch), json (a stable contract, see docs/json.md), csv (one row per finding and per
+        /// unreadable file, UTF-8 with BOM for Excel) or checklist (the 检查表 workbook; needs --out).
         #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
         format: CheckFormat,
-        /// Also list the figures no rule could verify, and info findings.
+        /// One file: also list the figures no rule could verify, and info findings. A batch: list
+        /// each file's errors and warnings under its line.
         #[arg(long)]
         verbose: bool,
         /// An official classification catalog (CSV or XLSX) over the partial built-in one.
         #[arg(long)]
         catalog: Option<PathBuf>,
+        /// Write the report to this file instead of standard output; for --format checklist, the
+        /// workbook (.xlsx) to write (the per-file lines and summary still go to standard output).
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Files bigger than this many megabytes are reported as too large without being read.
+        #[arg(long, default_value_t = 200)]
+        max_size_mb: u64,
+        /// How many files to check at once (default: one per core).
+        #[arg(long, short = 'j')]
+        jobs: Option<usize>,
     },
     /// Print the rule reference: every rule's code, name, severity and documentation.
     Rules,
@@ -102,8 +128,10 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Check { file, format, verbose, catalog } => {
-            check::run(&file, format, verbose, catalog.as_deref(), cli.lang)
+        Command::Check { paths, format, verbose, catalog, out, max_size_mb, jobs } => {
+            let options =
+                batch::BatchOptions { format, verbose, out, max_bytes: max_size_mb.saturating_mul(1 << 20), jobs };
+            check::run(&paths, &options, catalog.as_deref(), cli.lang)
         }
         Command::Rules => check::rules(cli.lang),
         Command::Build { data, out, formats, catalog } => {

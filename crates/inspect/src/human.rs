@@ -1,0 +1,80 @@
+//! The human report of a batch: a line per file, the findings with `verbose`, a summary table.
+
+use crate::outcome::{BatchSummary, FileOutcome, FindingRecord};
+use yusuan_checker::Severity;
+
+/// The report, messages in `lang` (`zh` or `en`). With `verbose`, each file's errors and warnings
+/// follow its line (infos are left to the JSON and CSV).
+pub fn render(outcomes: &[FileOutcome], lang: &str, verbose: bool) -> String {
+    let en = lang == "en";
+    let mut out = String::new();
+    for o in outcomes {
+        let path = o.path.display();
+        match &o.result {
+            Ok(c) if en => {
+                out.push_str(&format!("{path}: {} errors, {} warnings\n", c.summary.errors, c.summary.warnings))
+            }
+            Ok(c) => out.push_str(&format!("{path}：{} 个错误，{} 个警告\n", c.summary.errors, c.summary.warnings)),
+            Err(e) if en => out.push_str(&format!("{path}: unreadable: {}\n", e.message(lang))),
+            Err(e) => out.push_str(&format!("{path}：无法读取：{}\n", e.message(lang))),
+        }
+        if let (true, Ok(c)) = (verbose, &o.result) {
+            for f in c.findings.iter().filter(|f| f.severity != Severity::Info) {
+                out.push_str(&format!("    {}\n", finding_line(f, lang)));
+            }
+        }
+    }
+    out.push('\n');
+    out.push_str(&summary_table(&BatchSummary::of(outcomes), lang));
+    out
+}
+
+/// `错误[A001] 第 1116 行第 5 列（第 3 页）：…（应为 9，实为 3）`.
+pub fn finding_line(f: &FindingRecord, lang: &str) -> String {
+    let en = lang == "en";
+    let mut at = if en {
+        format!("line {}, column {}", f.span.line, f.span.col)
+    } else {
+        format!("第 {} 行第 {} 列", f.span.line, f.span.col)
+    };
+    if let Some(l) = &f.location {
+        at.push_str(&if en { format!(" ({})", l.describe(false)) } else { format!("（{}）", l.describe(true)) });
+    }
+    let mut line = if en {
+        format!("{}[{}] {at}: {}", f.severity.label(lang), f.rule, f.message.get(lang))
+    } else {
+        format!("{}[{}] {at}：{}", f.severity.label(lang), f.rule, f.message.get(lang))
+    };
+    if let (Some(e), Some(a)) = (&f.expected, &f.actual) {
+        line.push_str(&if en {
+            format!(" (expected {e}, printed {a})")
+        } else {
+            format!("（应为 {e}，实为 {a}）")
+        });
+    }
+    line
+}
+
+fn width(s: &str) -> usize {
+    s.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum()
+}
+
+/// The totals as a two-column table.
+pub fn summary_table(s: &BatchSummary, lang: &str) -> String {
+    let rows: [(&str, &str, usize); 6] = [
+        ("文件", "files", s.files),
+        ("已检查", "checked", s.checked),
+        ("有错误的文件", "with errors", s.with_errors),
+        ("错误", "errors", s.errors),
+        ("警告", "warnings", s.warnings),
+        ("无法读取", "unreadable", s.unreadable),
+    ];
+    let label = |r: &(&'static str, &'static str, usize)| if lang == "en" { r.1 } else { r.0 };
+    let w = rows.iter().map(|r| width(label(r))).max().unwrap_or(0);
+    let mut out = String::from(if lang == "en" { "Summary\n" } else { "汇总\n" });
+    for r in &rows {
+        let l = label(r);
+        out.push_str(&format!("  {l}{}  {:>6}\n", " ".repeat(w - width(l)), r.2));
+    }
+    out
+}

@@ -1,0 +1,191 @@
+//! One file read, checked and reduced; many files so, in parallel, each failure its own.
+
+use crate::checklist::Checklist;
+use crate::files::Input;
+use crate::outcome::{Checked, FileOutcome, FindingRecord, Unreadable};
+use rayon::prelude::*;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::Path;
+use yusuan_checker::{check, Config, Report};
+use yusuan_model::{Catalog, Disclosure};
+use yusuan_readers::open::{open, Format, OpenError, Opened};
+
+/// How a batch runs.
+#[derive(Clone, Debug)]
+pub struct Options {
+    /// Files bigger than this many bytes are reported as too large without being read.
+    pub max_bytes: u64,
+    /// Build each document's checklist (检查表).
+    pub checklist: bool,
+    /// Worker threads; `None` for one per core.
+    pub jobs: Option<usize>,
+}
+
+/// 200 MB: far above any disclosure, far below what would exhaust a reviewer's machine.
+pub const DEFAULT_MAX_BYTES: u64 = 200 * 1024 * 1024;
+
+impl Default for Options {
+    fn default() -> Self {
+        Options { max_bytes: DEFAULT_MAX_BYTES, checklist: false, jobs: None }
+    }
+}
+
+/// Reads a file into a disclosure: its size checked first (a file over `max_bytes` is not read),
+/// then its bytes opened by [`open`] whatever the format.
+pub fn open_path(path: &Path, catalog: &Catalog, max_bytes: u64) -> Result<Opened, Unreadable> {
+    let meta = std::fs::metadata(path).map_err(|e| Unreadable::Io(e.to_string()))?;
+    if meta.is_dir() {
+        return Err(Unreadable::Io("is a folder / 是文件夹".into()));
+    }
+    if meta.len() > max_bytes {
+        return Err(Unreadable::TooLarge { bytes: meta.len(), limit: max_bytes });
+    }
+    let bytes = std::fs::read(path).map_err(|e| Unreadable::Io(e.to_string()))?;
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    open(&name, &bytes, catalog).map_err(Unreadable::Open)
+}
+
+/// Reads, checks and reduces one file. Never panics: a panic inside reading or checking is
+/// caught and reported as the file's failure.
+pub fn inspect_file(path: &Path, catalog: &Catalog, options: &Options) -> FileOutcome {
+    guarded(path, || inspect_unguarded(path, catalog, options))
+}
+
+/// Runs `work` for one file; a panic becomes that file's [`Unreadable::Panicked`].
+pub(crate) fn guarded(path: &Path, work: impl FnOnce() -> FileOutcome) -> FileOutcome {
+    catch_unwind(AssertUnwindSafe(work)).unwrap_or_else(|payload| {
+        let detail = payload
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "panic".into());
+        FileOutcome {
+            path: path.to_path_buf(),
+            format: format_by_name(path),
+            result: Err(Unreadable::Panicked(detail)),
+        }
+    })
+}
+
+fn inspect_unguarded(path: &Path, catalog: &Catalog, options: &Options) -> FileOutcome {
+    let opened = open_path(path, catalog, options.max_bytes);
+    let format = match &opened {
+        Ok(o) => Some(o.format),
+        Err(Unreadable::Open(OpenError::Damaged { format, .. })) => Some(*format),
+        Err(_) => format_by_name(path),
+    };
+    let result = opened.map(|o| {
+        let report = check(&o.disclosure, &Config::default(), catalog);
+        reduce(&o.disclosure, &report, options)
+    });
+    FileOutcome { path: path.to_path_buf(), format, result }
+}
+
+fn format_by_name(path: &Path) -> Option<Format> {
+    Format::detect(&path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(), b"")
+}
+
+/// The small result of a checked document.
+pub fn reduce(doc: &Disclosure, report: &Report, options: &Options) -> Checked {
+    let findings = report
+        .findings
+        .iter()
+        .map(|f| FindingRecord {
+            rule: f.rule,
+            severity: f.severity,
+            message: f.message.clone(),
+            span: f.span,
+            location: doc.source_map.as_ref().and_then(|m| m.locate(f.span)),
+            expected: f.expected.clone(),
+            actual: f.actual.clone(),
+        })
+        .collect();
+    Checked {
+        document: doc.document,
+        department: doc.department.as_ref().or(doc.overview.department.as_ref()).map(|d| d.value.clone()),
+        year: doc.year.as_ref().or(doc.overview.year.as_ref()).map(|y| y.value),
+        summary: report.summary.clone(),
+        figures: report.coverage.figures,
+        verified: report.coverage.verified,
+        findings,
+        checklist: options.checklist.then(|| Checklist::build(doc, report)),
+    }
+}
+
+/// Inspects every input in parallel, in input order. Each worker holds one document at a time, so
+/// memory grows with the workers, not with the batch. `on_done` is called as each file finishes
+/// (from the worker threads), for a progress bar.
+pub fn inspect_all(
+    inputs: &[Input],
+    catalog: &Catalog,
+    options: &Options,
+    on_done: &(dyn Fn(&FileOutcome) + Sync),
+) -> Vec<FileOutcome> {
+    let run = || -> Vec<FileOutcome> {
+        inputs
+            .par_iter()
+            .with_max_len(1)
+            .map(|input| {
+                let outcome = match input {
+                    Input::File(path) => inspect_file(path, catalog, options),
+                    Input::Unlisted { path, detail } => {
+                        FileOutcome { path: path.clone(), format: None, result: Err(Unreadable::Io(detail.clone())) }
+                    }
+                };
+                on_done(&outcome);
+                outcome
+            })
+            .collect()
+    };
+    match options.jobs.and_then(|n| rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build().ok()) {
+        Some(pool) => pool.install(run),
+        None => run(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panic_is_the_files_failure_not_the_runs() {
+        let hook = std::panic::take_hook();
+        std::panic::set_hook(Box::new(|_| {}));
+        let o = guarded(Path::new("bad.pdf"), || panic!("boom"));
+        std::panic::set_hook(hook);
+        assert_eq!(o.result.unwrap_err(), Unreadable::Panicked("boom".into()));
+        assert_eq!(o.format, Some(Format::Pdf));
+    }
+
+    #[test]
+    fn a_file_over_the_limit_is_not_read() {
+        let dir = std::env::temp_dir().join(format!("yusuan-inspect-big-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let big = dir.join("big.txt");
+        std::fs::File::create(&big).unwrap().set_len(300 * 1024 * 1024).unwrap();
+        let o = inspect_file(&big, Catalog::shared_builtin(), &Options::default());
+        assert_eq!(o.result.as_ref().unwrap_err().code(), "too_large");
+        assert!(o.result.unwrap_err().message("zh").contains("300.0 MB"));
+        std::fs::remove_dir_all(&dir).ok();
+    }
+
+    #[test]
+    fn the_seed_reduces_to_its_two_errors() {
+        let seed = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures/changji-hrss-2024-budget.txt"));
+        let o = inspect_file(seed, Catalog::shared_builtin(), &Options::default());
+        let c = o.checked().unwrap();
+        assert_eq!(o.format, Some(Format::Text));
+        assert_eq!(c.summary.errors, 2);
+        assert_eq!(c.year, Some(2024));
+        assert_eq!(c.department.as_deref(), Some("昌吉回族自治州人力资源和社会保障服务中心"));
+        let errors: Vec<(&str, u32)> = c
+            .findings
+            .iter()
+            .filter(|f| f.severity == yusuan_checker::Severity::Error)
+            .map(|f| (f.rule, f.span.line))
+            .collect();
+        assert_eq!(errors, [("A001", 1116), ("A006", 1256)]);
+        assert!(c.findings.iter().all(|f| f.location.is_none()));
+        assert!(c.checklist.is_none());
+    }
+}
