@@ -3,4 +3,5 @@
 pub mod catalog_file;
 pub mod decode;
 pub mod open;
+pub mod pdf;
 pub mod text;
