@@ -158,3 +158,50 @@ fn pdftotext_layout_reads_back_to_the_built_tables() {
         assert_eq!(&got.1, rows, "table {number:?}");
     }
 }
+
+/// yusuan's own PDF reader (positions, ruled cells) on the example's PDF: every table with the
+/// figures built, each in the column it was built in, no error, and findings located on pages.
+#[test]
+fn our_pdf_reader_reads_back_the_built_tables_in_their_columns() {
+    let bytes = std::fs::read(pdf()).expect("pdf");
+    let catalog = Catalog::shared_builtin();
+    let opened = yusuan_readers::open::open("disclosure.pdf", &bytes, catalog).unwrap_or_else(|e| panic!("{e}"));
+    let back = &opened.disclosure;
+    if let Ok(path) = std::env::var("YUSUAN_DUMP_TEXT") {
+        std::fs::write(path, &opened.text).expect("dump");
+    }
+    let built_figures = figures(built());
+    let read = figures(back);
+    for (number, rows) in &built_figures {
+        let got =
+            read.iter().find(|(n, _)| n == number).unwrap_or_else(|| panic!("table {number:?} was not read back"));
+        assert_eq!(&got.1, rows, "table {number:?}");
+    }
+    // Each value in the column it was built in (rows by panel and key: side-by-side panels
+    // interleave).
+    let columns = |t: &yusuan_model::table::Table| {
+        let mut rows: Vec<_> = t
+            .rows
+            .iter()
+            .filter(|r| !r.values.is_empty())
+            .map(|r| {
+                let key = r.code.as_ref().map(|c| c.to_string()).or(r.fixed.clone()).unwrap_or(r.name.value.clone());
+                (r.panel, key, (0..12).map(|c| r.cell(c).map(|v| v.value.value)).collect::<Vec<_>>())
+            })
+            .collect();
+        rows.sort();
+        rows
+    };
+    for t in &built().tables {
+        assert_eq!(columns(back.table(&t.kind).expect("table")), columns(t), "{}", t.kind);
+    }
+    let report = yusuan_checker::check(back, &yusuan_checker::Config::default(), catalog);
+    let errors: Vec<_> = report.findings.iter().filter(|f| f.severity == yusuan_checker::Severity::Error).collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    // Every figure maps back to a page and a box on it.
+    let map = back.source_map.as_ref().expect("a PDF's text keeps its source map");
+    let t3 = back.table("expenditure_summary").expect("table 3");
+    let loc = map.locate(t3.rows[0].values[0].span).expect("located");
+    assert!(matches!(loc.place, yusuan_model::origin::Place::Page(p) if p > 1), "{loc:?}");
+    assert!(matches!(loc.at, Some(yusuan_model::origin::At::Box(_))), "{loc:?}");
+}

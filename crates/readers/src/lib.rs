@@ -3,5 +3,6 @@
 pub mod catalog_file;
 pub mod decode;
 pub mod open;
+pub mod pdf;
 pub mod text;
 pub mod xlsx;

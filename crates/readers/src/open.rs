@@ -106,9 +106,7 @@ pub fn open(name: &str, bytes: &[u8], catalog: &Catalog) -> Result<Opened, OpenE
         return Err(OpenError::Empty);
     }
     match Format::detect(name, bytes) {
-        Some(Format::Pdf) => {
-            Err(OpenError::Damaged { format: Format::Pdf, detail: "PDF reading is not built yet".into() })
-        }
+        Some(Format::Pdf) => crate::pdf::read(bytes, catalog),
         Some(Format::Workbook) => crate::xlsx::read_workbook(bytes, catalog),
         Some(Format::Text) | None => open_text(bytes, catalog),
     }

@@ -486,9 +486,10 @@ fn pipe_row(panel: &Panel, cells: &[Token<'_>], unit: AmountUnit, fixed_cursor: 
     let ncols = panel.columns.len();
     let keyed =
         matches!(panel.row_key, RowKeyKind::FunctionCode | RowKeyKind::EconCode | RowKeyKind::FunctionCodeProject);
-    // A code in one cell (`208 01 02`) or split over 类/款/项 cells.
+    // A code in one cell (`2080101`), or over 类/款/项 cells (`208 | 01 | 01`): the longer reading.
     let one_cell = cells.first().and_then(|c| Code::parse(c.text)).map(|c| (c, 1));
-    let (code, n) = match one_cell.or_else(|| leading_code(cells)) {
+    let split = leading_code(cells).filter(|(_, n)| *n > 1);
+    let (code, n) = match split.or(one_cell).or_else(|| leading_code(cells)) {
         Some((c, n)) if keyed => (Some(c), n),
         _ => (None, 0),
     };
