@@ -191,3 +191,41 @@ fn the_example_saved_as_xls_reads_back_as_built() {
     let errs = errors(&opened.disclosure);
     assert!(errs.is_empty(), "{errs:#?}");
 }
+
+/// The example's workbook typeset by LibreOffice (`soffice --headless --convert-to pdf`, fonts
+/// substituted by Noto Sans CJK; once on A4 pages, once with each sheet on one page of its own
+/// size) and read by yusuan's PDF reader: the same tables, every figure in its column, no error
+/// but the performance gap below.
+/// The PDFs are committed (tests must not need LibreOffice); made from `render_xlsx` of the example.
+fn from_libreoffice(name: &str) -> Disclosure {
+    let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
+    let bytes = std::fs::read(&path).expect("fixture");
+    let opened = open(name, &bytes, catalog()).unwrap_or_else(|e| panic!("{}", e.message("en")));
+    assert_eq!(opened.format, Format::Pdf);
+    opened.disclosure
+}
+
+#[test]
+fn libreoffice_a4_pdf_reads_back_as_built() {
+    let d = built(EXAMPLE);
+    let back = from_libreoffice("changji-hrss-2024-libreoffice-a4.pdf");
+    let diffs = compare(&d, &back);
+    assert!(diffs.is_empty(), "{diffs:#?}");
+    assert_eq!(table_errors(&back), Vec::<String>::new());
+}
+
+/// Errors but those that read the performance tables (P…, and A009 which counts them). Known
+/// gap: LibreOffice sets a performance sheet's labels and values at different heights in unruled
+/// cells, so the PDF reader does not yet pair 项目名称 with its value there.
+fn table_errors(d: &Disclosure) -> Vec<String> {
+    errors(d).into_iter().filter(|e| !e.starts_with('P') && !e.starts_with("A009")).collect()
+}
+
+#[test]
+fn libreoffice_sheet_per_page_pdf_reads_back_as_built() {
+    let d = built(EXAMPLE);
+    let back = from_libreoffice("changji-hrss-2024-libreoffice-sheet-per-page.pdf");
+    let diffs = compare(&d, &back);
+    assert!(diffs.is_empty(), "{diffs:#?}");
+    assert_eq!(table_errors(&back), Vec::<String>::new());
+}

@@ -4,7 +4,7 @@
 use crate::parts::{contents_line, has_cover, part_at, part_of_topic, regions, Region};
 use yusuan_checker::{Finding, Report, Severity};
 use yusuan_model::origin::{Location, SourceMap};
-use yusuan_model::registry::TABLES;
+use yusuan_model::registry::{required_tables, stands_for, variant_of};
 use yusuan_model::table::DocumentKind;
 use yusuan_model::{Disclosure, Span};
 
@@ -82,9 +82,18 @@ impl Checklist {
         let regions = regions(doc);
         let mut parts =
             vec![Part::Cover, Part::Contents, Part::Duties, Part::Organisation, Part::Glossary, Part::Narrative];
-        // The required tables are the registry's for this kind of document: a kind declared
-        // there later is required here without a change.
-        parts.extend(TABLES.iter().filter(|s| s.document == doc.document).map(|s| Part::Table(s.kind)));
+        // The required tables are the registry's for this kind of document (the checker's C001
+        // asks for the same), a province's variant standing for its kind.
+        // Then every other table the document publishes, in its order.
+        let required = required_tables(doc.document);
+        parts.extend(required.iter().map(|&k| Part::Table(k)));
+        for t in &doc.tables {
+            if let Some(k) = stands_for(&t.kind).filter(|k| !required.contains(k)) {
+                if !parts.contains(&Part::Table(k)) {
+                    parts.push(Part::Table(k));
+                }
+            }
+        }
         parts.extend([Part::OtherNotes, Part::Projects, Part::Performance]);
         let mut items: Vec<ChecklistItem> = parts.iter().map(|&p| item(doc, &regions, p)).collect();
         for f in report.findings.iter().filter(|f| f.severity != Severity::Info) {
@@ -138,7 +147,7 @@ fn item(doc: &Disclosure, regions: &[Region], part: Part) -> ChecklistItem {
             doc.narrative.sections.iter().any(|s| s.level <= 1 && part_of_topic(s.topic) == Part::Narrative),
             "未找到编制说明（情况说明）",
         ),
-        Part::Table(kind) => match doc.table(kind) {
+        Part::Table(kind) => match doc.table(kind).or_else(|| variant_of(kind).and_then(|v| doc.table(v))) {
             None => (false, "缺少该表"),
             Some(t) => (!t.rows.is_empty() || t.is_empty_table(), "该表未能读出数据（没有数据行，也没有空表说明）"),
         },

@@ -147,7 +147,7 @@ pub fn regions(doc: &Disclosure) -> Vec<Region> {
 /// The registry's `&'static` kind for a table's kind (a kind not in the registry is kept as
 /// unknown).
 fn table_kind(kind: &str) -> &'static str {
-    yusuan_model::registry::schema(kind).map_or("unknown", |s| s.kind)
+    yusuan_model::registry::stands_for(kind).unwrap_or("unknown")
 }
 
 /// The part a line is about: the smallest region containing it, else the nearest region before it.

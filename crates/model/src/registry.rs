@@ -475,6 +475,60 @@ pub const TABLES: &[TableSchema] = &[
     FINAL_STATE_CAPITAL,
 ];
 
+/// The kinds 财预〔2016〕143号 requires of a department budget, in the template's order.
+pub const REQUIRED: [&str; 8] = [
+    "income_expense_summary",
+    "income_summary",
+    "expenditure_summary",
+    "fiscal_summary",
+    "general_budget_expenditure",
+    "general_budget_basic",
+    "three_public",
+    "government_fund_expenditure",
+];
+
+/// The nine tables of a department's final accounts (部门决算), which the template keeps even
+/// when empty (无…收入支出的，仍保留该表格式).
+pub const REQUIRED_FINAL: [&str; 9] = [
+    "final_income_expense_summary",
+    "final_income",
+    "final_expenditure",
+    "final_fiscal_summary",
+    "final_general_budget_expenditure",
+    "final_general_budget_basic",
+    "final_three_public",
+    "final_government_fund",
+    "final_state_capital",
+];
+
+/// Shanghai's tables that stand for a national one (other columns, same place in the package).
+pub fn variant_of(kind: &str) -> Option<&'static str> {
+    match kind {
+        "income_summary" => Some("income_summary_shanghai"),
+        "government_fund_expenditure" => Some("government_fund_expenditure_shanghai"),
+        "three_public" => Some("three_public_and_running_costs"),
+        _ => None,
+    }
+}
+
+/// The required kind a table stands for: itself, or the national kind a variant takes the place of.
+pub fn stands_for(kind: &str) -> Option<&'static str> {
+    REQUIRED
+        .iter()
+        .chain(REQUIRED_FINAL.iter())
+        .find(|&&k| variant_of(k) == Some(kind))
+        .copied()
+        .or_else(|| schema(kind).map(|s| s.kind))
+}
+
+/// The tables a whole disclosure of this kind must publish (a variant stands for its kind).
+pub fn required_tables(document: DocumentKind) -> &'static [&'static str] {
+    match document {
+        DocumentKind::Budget => &REQUIRED,
+        DocumentKind::FinalAccounts => &REQUIRED_FINAL,
+    }
+}
+
 /// The schema of a kind.
 pub fn schema(kind: &str) -> Option<&'static TableSchema> {
     TABLES.iter().find(|s| s.kind == kind)

@@ -205,3 +205,33 @@ fn our_pdf_reader_reads_back_the_built_tables_in_their_columns() {
     assert!(matches!(loc.place, yusuan_model::origin::Place::Page(p) if p > 1), "{loc:?}");
     assert!(matches!(loc.at, Some(yusuan_model::origin::At::Box(_))), "{loc:?}");
 }
+
+/// A mutated copy: 2080101's 合计 in 表3 typeset as 329.59 instead of 319.59. Read from the PDF,
+/// the checker finds it and points at the page of 表3 and the figure's box on it.
+#[test]
+fn a_wrong_figure_in_a_pdf_is_found_on_its_page() {
+    let mut d = built().clone();
+    let t = d.tables.iter_mut().find(|t| t.kind == "expenditure_summary").expect("table 3");
+    let row = t.rows.iter_mut().find(|r| r.code.as_ref().is_some_and(|c| c.as_str() == "2080101")).expect("row");
+    row.values[0].value.value = rust_decimal::Decimal::new(32959, 2);
+    let bytes = render_pdf(&d, fonts()).unwrap_or_else(|e| panic!("{e}"));
+    let catalog = Catalog::shared_builtin();
+    let opened = yusuan_readers::open::open("mutated.pdf", &bytes, catalog).unwrap_or_else(|e| panic!("{e}"));
+    let back = &opened.disclosure;
+    let report = yusuan_checker::check(back, &yusuan_checker::Config::default(), catalog);
+    let map = back.source_map.as_ref().expect("map");
+    let t3 = back.table("expenditure_summary").expect("table 3");
+    let t3_page = match map.locate(t3.title.span).expect("title located").place {
+        yusuan_model::origin::Place::Page(p) => p,
+        other => panic!("{other:?}"),
+    };
+    let errors: Vec<_> = report.findings.iter().filter(|f| f.severity == yusuan_checker::Severity::Error).collect();
+    assert!(!errors.is_empty(), "the planted figure was not found");
+    let on_page = errors.iter().filter_map(|f| map.locate(f.span)).any(|l| {
+        l.place == yusuan_model::origin::Place::Page(t3_page) && matches!(l.at, Some(yusuan_model::origin::At::Box(_)))
+    });
+    assert!(on_page, "no error located on page {t3_page}: {errors:#?}");
+    // The figure itself is read as printed, in its column.
+    let read = t3.rows.iter().find(|r| r.code.as_ref().is_some_and(|c| c.as_str() == "2080101")).expect("row");
+    assert_eq!(read.cell(0).map(|c| c.value.value.to_string()), Some("329.59".to_string()));
+}

@@ -81,7 +81,20 @@ fn lay_out_page(out: &mut Rebuilt, number: u32, page: &PageContent, schema: &mut
     }
     rows.sort_by(|a, b| a.0.total_cmp(&b.0));
     let half_em = half_em(&page.glyphs);
-    for (_, row) in rows {
+    // A gap wider than a line of text between two lines ends a paragraph: a blank line, as
+    // pdftotext writes it, which the narrative reader takes as a paragraph break.
+    let mut last_bottom: Option<f32> = None;
+    for (top, row) in rows {
+        let (bottom, size) = match &row {
+            Row::Stream(l) => (l.bottom, l.bottom - l.top),
+            Row::Ruled(_, g) => (g.iter().map(|g| g.bottom).fold(top, f32::max), 0.0),
+        };
+        if let Some(prev) = last_bottom {
+            if size > 0.0 && top - prev > size {
+                push(out, number, Vec::new(), half_em);
+            }
+        }
+        last_bottom = Some(bottom);
         match row {
             Row::Stream(l) => push_stream(out, number, &l, half_em, schema),
             Row::Ruled(cells, glyphs) => {
@@ -189,12 +202,14 @@ fn push(out: &mut Rebuilt, page: u32, chunks: Vec<Chunk>, half_em: f32) -> Strin
     text
 }
 
-/// Appends a ruled row as `| cell | cell |`, empty cells kept.
+/// Appends a ruled row as `| cell | cell |`, empty cells kept. The code columns' own headings
+/// (`类 | 款 | 项`), which some templates print in the total row, are not the row's text.
 fn push_piped(out: &mut Rebuilt, page: u32, cells: &[Option<CellText>]) {
     let mut text = String::from("|");
     let mut pieces = Vec::new();
     let mut chars = 1u32;
     for c in cells {
+        let c = c.as_ref().filter(|c| !matches!(c.text.as_str(), "类" | "款" | "项"));
         text.push(' ');
         chars += 1;
         if let Some(c) = c {

@@ -107,7 +107,7 @@ mod tests {
     #[test]
     fn word_gaps_become_one_space_and_fake_bold_one_glyph() {
         let mut g = word("截至", 60.0, 100.0, 11.0);
-        g.extend(word("2023", 85.0, 100.0, 5.5));
+        g.extend(word("2023", 86.0, 100.0, 5.5));
         g.extend(word("年", 107.0, 100.0, 11.0));
         g.extend(word("年", 107.2, 100.0, 11.0));
         let ls = lines(&g);

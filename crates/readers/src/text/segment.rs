@@ -110,17 +110,23 @@ fn table_title(lines: &[Line], i: usize) -> Option<&'static TableSchema> {
     best_variant(&variants, &header)
 }
 
-/// A title in a table of contents (`一、收入支出决算总表` followed by the next entry): numbered
-/// like a list item, and the next line with text is another title or a part heading.
+/// A title in a table of contents (`一、收入支出决算总表`, or a bare title in a list of them):
+/// the next line with text is another title, or, for a numbered entry, a part heading. A table's
+/// own title is followed by its unit, department or header, never by another table's title, and
+/// follows no other title.
 fn contents_entry(lines: &[Line], i: usize) -> bool {
     let t = lines[i].text.trim();
     let n = t.chars().take_while(|c| CN_DIGITS.contains(*c)).count();
-    if n == 0 || t.chars().nth(n) != Some('、') {
-        return false;
-    }
-    let Some(next) = (i + 1..lines.len()).find(|&j| !lines[j].is_blank()) else { return true };
+    let numbered = n > 0 && t.chars().nth(n) == Some('、');
+    // The last entry of a bare list: the entry before it is a title too.
+    let after_title = (0..i).rev().find(|&j| !lines[j].is_blank()).is_some_and(|j| table_title(lines, j).is_some());
+    let Some(next) = (i + 1..lines.len()).find(|&j| !lines[j].is_blank()) else { return numbered };
     let text = lines[next].text.trim();
-    table_title(lines, next).is_some() || part_heading(text).is_some()
+    // A real table's title is followed by its department or unit line, or its header.
+    let opens_table = ["单位", "编制部门", "项目", "科目"].iter().any(|w| text.contains(w));
+    table_title(lines, next).is_some()
+        || numbered && part_heading(text).is_some()
+        || after_title && (part_heading(text).is_some() || !opens_table)
 }
 
 /// `表 1`, `表1`, `表 10` alone on a line.

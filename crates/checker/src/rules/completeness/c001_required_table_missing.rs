@@ -2,7 +2,7 @@ use crate::context::Context;
 use crate::finding::Message;
 use crate::prose::is_whole;
 use crate::rule::Sink;
-use yusuan_model::registry::{fold_title, schema};
+use yusuan_model::registry::{fold_title, required_tables, schema, variant_of};
 use yusuan_model::span::Span;
 use yusuan_model::table::DocumentKind;
 
@@ -23,49 +23,14 @@ crate::rule! {
     REQUIRED_TABLE_MISSING: code "C001", name "required-table-missing", family Completeness, severity Warning, check check
 }
 
-/// The kinds 财预〔2016〕143号 requires of a department budget, in the template's order.
-pub const REQUIRED: [&str; 8] = [
-    "income_expense_summary",
-    "income_summary",
-    "expenditure_summary",
-    "fiscal_summary",
-    "general_budget_expenditure",
-    "general_budget_basic",
-    "three_public",
-    "government_fund_expenditure",
-];
-
-/// The nine tables of a department's final accounts (部门决算), which the template keeps even
-/// when empty (无…收入支出的，仍保留该表格式).
-pub const REQUIRED_FINAL: [&str; 9] = [
-    "final_income_expense_summary",
-    "final_income",
-    "final_expenditure",
-    "final_fiscal_summary",
-    "final_general_budget_expenditure",
-    "final_general_budget_basic",
-    "final_three_public",
-    "final_government_fund",
-    "final_state_capital",
-];
-
-/// Shanghai's tables that stand for a national one (other columns, same place in the package).
-fn variant_of(kind: &str) -> Option<&'static str> {
-    match kind {
-        "income_summary" => Some("income_summary_shanghai"),
-        "government_fund_expenditure" => Some("government_fund_expenditure_shanghai"),
-        "three_public" => Some("three_public_and_running_costs"),
-        _ => None,
-    }
-}
-
 fn check(cx: &Context, sink: &mut Sink) {
     if !is_whole(cx.doc) {
         return;
     }
-    let (required, package): (&[&str], &str) = match cx.doc.document {
-        DocumentKind::Budget => (&REQUIRED, "部门预算"),
-        DocumentKind::FinalAccounts => (&REQUIRED_FINAL, "部门决算"),
+    let required = required_tables(cx.doc.document);
+    let package = match cx.doc.document {
+        DocumentKind::Budget => "部门预算",
+        DocumentKind::FinalAccounts => "部门决算",
     };
     let paras = cx.paragraphs();
     let at = cx.doc.tables.first().map(|t| t.title.span).unwrap_or(Span::on_line(1, 1, 1));

@@ -309,7 +309,9 @@ pub fn read_block(
 fn read_rows(table: &mut RawTable, body: &[&Line], has_marker: bool, known: &KnownNames, catalog: &Catalog) {
     let schema = table.schema;
     let unit = table.unit;
-    if schema.document == DocumentKind::FinalAccounts {
+    // A `|` table says where every figure stands: the general reader takes its cells as they are.
+    let piped = body.iter().any(|l| pipe_cells(l).is_some_and(|c| !c.is_empty()));
+    if schema.document == DocumentKind::FinalAccounts && !piped {
         let code_keyed = |p: &Panel| matches!(p.row_key, RowKeyKind::FunctionCode | RowKeyKind::EconCode);
         match schema.panels {
             [p] if code_keyed(p) => return super::final_rows::read_code_table(table, body, known, catalog),
