@@ -66,17 +66,8 @@ fn all_settled(d: &Disclosure) {
     }
 }
 
-const FINAL_KINDS: [&str; 9] = [
-    "final_income_expense_summary",
-    "final_income",
-    "final_expenditure",
-    "final_fiscal_summary",
-    "final_general_budget_expenditure",
-    "final_general_budget_basic",
-    "final_three_public",
-    "final_government_fund",
-    "final_state_capital",
-];
+/// The nine 决算 tables, as the registry requires them.
+const FINAL_KINDS: [&str; 9] = yusuan_model::registry::REQUIRED_FINAL;
 
 fn final_tables(rows: [usize; 9]) -> Vec<(&'static str, usize)> {
     FINAL_KINDS.iter().copied().zip(rows).collect()

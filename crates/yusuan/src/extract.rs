@@ -7,7 +7,6 @@ use std::path::Path;
 use std::process::ExitCode;
 use yusuan_model::Catalog;
 use yusuan_readers::catalog_file::load_catalog;
-use yusuan_readers::text::read_bytes_with;
 use yusuan_renderers::Lang as RLang;
 
 /// The catalog to read codes with: the built-in partial one, with the user's official catalog
@@ -23,9 +22,16 @@ pub fn catalog(file: Option<&Path>, lang: Lang) -> Result<Catalog, String> {
 
 pub fn run(file: &Path, format: ExtractFormat, catalog_file: Option<&Path>, lang: Lang) -> Result<ExitCode, String> {
     let catalog = catalog(catalog_file, lang)?;
-    let bytes = std::fs::read(file)
-        .map_err(|e| format!("{}: {} ({e})", file.display(), lang.pick("无法读取文件", "cannot read the file")))?;
-    let disclosure = read_bytes_with(&bytes, &catalog);
+    // Any format (text, PDF, workbook), as `check` opens it; a file with no disclosure in it is
+    // an error naming the file (exit 2), not an empty document.
+    let opened = match yusuan_inspect::open_path(file, &catalog, u64::MAX) {
+        Ok(o) => o,
+        Err(e) => {
+            eprintln!("{}: {}", file.display(), e.message(lang.code()));
+            return Ok(ExitCode::from(2));
+        }
+    };
+    let disclosure = opened.disclosure;
     let out = match format {
         ExtractFormat::Json => serde_json::to_string_pretty(&disclosure).map_err(|e| e.to_string())? + "\n",
         ExtractFormat::Text => {

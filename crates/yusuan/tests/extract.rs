@@ -26,3 +26,31 @@ fn seed_text_in_both_languages() {
     let en = extract(&["--lang", "en", "extract", SEED, "--format", "text"]);
     assert!(en.starts_with("Department budget disclosure · "), "{en}");
 }
+
+/// A published PDF extracts as its text does: the 决算 of 上海市普陀区财政局, straight from the PDF.
+#[test]
+fn a_pdf_extracts() {
+    let pdf = concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures/corpus/shpt-czj-2024-final.pdf");
+    let json = extract(&["extract", pdf, "--format", "json"]);
+    let value: serde_json::Value = serde_json::from_str(&json).expect("valid JSON");
+    assert_eq!(value["document"], "final_accounts");
+    let kinds: Vec<&str> =
+        value["tables"].as_array().expect("tables").iter().filter_map(|t| t["kind"].as_str()).collect();
+    assert_eq!(kinds.len(), 9, "{kinds:?}");
+    assert!(kinds.contains(&"final_income"));
+}
+
+/// An empty file is no disclosure: exit 2 and the file named, in Chinese or English.
+#[test]
+fn an_empty_file_is_an_error() {
+    let dir = std::env::temp_dir().join(format!("yusuan-extract-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    let empty = dir.join("empty.txt");
+    std::fs::write(&empty, b"").expect("write");
+    let out =
+        Command::new(env!("CARGO_BIN_EXE_yusuan")).args(["--lang", "en", "extract"]).arg(&empty).output().expect("run");
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("empty.txt") && err.contains("empty"), "{err}");
+    std::fs::remove_dir_all(dir).ok();
+}
