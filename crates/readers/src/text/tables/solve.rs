@@ -149,6 +149,10 @@ impl Scaled {
 /// How much search one satisfiability test may do before it gives up (and then counts the
 /// candidate as possible, so a hard table comes out ambiguous, never wrongly resolved).
 const NODE_LIMIT: usize = 200_000;
+/// Nodes all the pinned tests of one table may spend together. Past it, the candidates not yet
+/// tested are kept (unknown is not impossible): a table of many interchangeable rows leaves
+/// rows ambiguous sooner instead of spending seconds proving what it cannot.
+const FEASIBLE_BUDGET: usize = 1_000_000;
 
 type Candidate = Vec<u16>;
 
@@ -433,6 +437,7 @@ impl<'a> Search<'a> {
             None => {}
         }
         let mut out = Vec::with_capacity(domains.len());
+        let mut spent = 0usize;
         for row in 0..domains.len() {
             if domains[row].len() <= 1 {
                 out.push(domains[row].clone());
@@ -440,7 +445,7 @@ impl<'a> Search<'a> {
             }
             let mut keep = Vec::new();
             for cand in domains[row].clone() {
-                if seen[row].contains(&cand) {
+                if seen[row].contains(&cand) || spent > FEASIBLE_BUDGET {
                     keep.push(cand);
                     continue;
                 }
@@ -448,7 +453,9 @@ impl<'a> Search<'a> {
                 pinned[row] = vec![cand];
                 let mut pinned_reach = reach.clone();
                 self.update(&mut pinned_reach, row, &pinned[row]);
-                match self.solution(&pinned, &pinned_reach) {
+                let found = self.solution(&pinned, &pinned_reach);
+                spent += self.nodes;
+                match found {
                     Some(Some(sol)) => {
                         record(&sol, &mut seen);
                         keep.push(cand);
