@@ -197,6 +197,7 @@ fn check(cx: &Context, sink: &mut Sink) {
         for i in 0..j {
             let (Some(a), Some(b)) = (facts.get(i), facts.get(j)) else { continue };
             let same = a.subject == b.subject
+                && names_something(&a.subject)
                 && (matches!(a.subject, Subject::Source(_)) || a.scope == b.scope)
                 && a.parent != Some(j)
                 && b.parent != Some(i);
@@ -208,5 +209,16 @@ fn check(cx: &Context, sink: &mut Sink) {
                 report(sink, facts, j, &pb, &pa, &same_what);
             }
         }
+    }
+}
+
+/// Whether a subject names some money, not only the act of budgeting: `预算安排` or `当年预算执行数`
+/// with no item before it (the item was named in the paragraph's heading, which the reader does
+/// not carry into the sentence) is every item at once, not one money stated twice.
+fn names_something(s: &Subject) -> bool {
+    const BARE: [&str; 8] = ["预算安排", "预算数", "预算", "安排", "当年预算执行数", "预算执行数", "执行数", "支出"];
+    match s {
+        Subject::Other(label) => !BARE.contains(&label.trim()),
+        _ => true,
     }
 }
