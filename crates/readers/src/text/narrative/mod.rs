@@ -138,10 +138,24 @@ fn structure(lines: &[Line]) -> (Vec<Section>, Vec<Block<'_>>) {
         if level == 1 {
             top = Some(idx);
         }
-        blocks.push(Block { section: Some(idx), lines: Vec::new() });
+        // A heading that is itself a statement (`（一）因公出国（境）费0万元，比2023年预算持平。`)
+        // names its section and is read for its figures too.
+        let stated = if is_statement(&sections[idx].title) { content[k..next].to_vec() } else { Vec::new() };
+        blocks.push(Block { section: Some(idx), lines: stated });
         k = next;
     }
     (sections, blocks)
+}
+
+/// A title that carries a figure with its unit inside a sentence: a statement, not a name.
+fn is_statement(title: &str) -> bool {
+    let has_figure = title.char_indices().any(|(i, c)| {
+        c.is_ascii_digit()
+            && title[i..]
+                .trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ',')
+                .starts_with(['万', '元', '%'])
+    });
+    has_figure && title.contains(['，', '。', '；'])
 }
 
 /// Reads the narrative's sections and facts. `lines` are Part 3 without the performance tables.
