@@ -129,6 +129,23 @@ fn contents_entry(lines: &[Line], i: usize) -> bool {
         || after_title && (part_heading(text).is_some() || !opens_table)
 }
 
+/// A performance table's title in a list of titles (a contents sheet: `绩效1 部门整体绩效目标表`
+/// then `绩效2 项目支出绩效目标表`): the next line is another title, or the one before was and the
+/// next does not open a table (its year, 预算单位, 项目名称).
+fn performance_contents_entry(lines: &[Line], i: usize) -> bool {
+    let is_title = |j: usize| is_performance_title(lines[j].text.trim()) || table_title(lines, j).is_some();
+    let next = (i + 1..lines.len()).find(|&j| !lines[j].is_blank());
+    if next.is_some_and(is_title) {
+        return true;
+    }
+    let after_title = (0..i).rev().find(|&j| !lines[j].is_blank()).is_some_and(is_title);
+    let opens = next.is_some_and(|j| {
+        let t = lines[j].text.as_str();
+        ["年）", "年)", "预算单位", "单位名称", "部门名称", "项目名称", "单位："].iter().any(|w| t.contains(w))
+    });
+    after_title && !opens
+}
+
 /// `表 1`, `表1`, `表 10` alone on a line.
 fn table_number(text: &str) -> Option<u32> {
     let f = fold_title(text);
@@ -198,6 +215,8 @@ pub fn segment(lines: &[Line]) -> Segments {
         Performance,
     }
     let mut marks: Vec<(usize, Mark)> = Vec::new();
+    // Entries of a table of contents: neither tables nor narrative.
+    let mut contents: Vec<usize> = Vec::new();
     for (i, line) in lines.iter().enumerate() {
         let text = line.text.trim();
         if text.is_empty() {
@@ -207,8 +226,14 @@ pub fn segment(lines: &[Line]) -> Segments {
             seg.parts.push((kind, i));
             marks.push((i, Mark::Part(kind)));
         } else if is_performance_title(text) {
-            marks.push((i, Mark::Performance));
-        } else if let Some(schema) = table_title(lines, i).filter(|_| !contents_entry(lines, i)) {
+            if performance_contents_entry(lines, i) {
+                contents.push(i);
+            } else {
+                marks.push((i, Mark::Performance));
+            }
+        } else if table_title(lines, i).is_some() && contents_entry(lines, i) {
+            contents.push(i);
+        } else if let Some(schema) = table_title(lines, i) {
             // The number is on the line before (skipping blanks), or on the same line.
             let same =
                 number_before_title(text, schema).and_then(|n| table_number(&n)).or_else(|| leading_number(text));
@@ -280,6 +305,9 @@ pub fn segment(lines: &[Line]) -> Segments {
             end -= 1;
         }
         t.range = (start, end);
+    }
+    for i in contents {
+        claimed[i] = true;
     }
     seg.narrative = (0..lines.len()).filter(|&i| !claimed[i]).collect();
     seg
