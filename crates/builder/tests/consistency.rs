@@ -116,10 +116,8 @@ fn serious_from_workbook(text: &str) -> Vec<String> {
         if figures(b) != figures(r) {
             out.push(format!("{}: figures differ", b.kind));
         }
-        // The two-sided tables (1 and 4) are read from their cells in order, as from text, and
-        // their right side's source columns may stay open (not yet pinned for workbooks).
-        let two_sided = yusuan_model::registry::schema(&r.kind).is_some_and(|s| s.panels.len() == 2);
-        for row in r.rows.iter().filter(|_| !two_sided) {
+        // Every row settled, the two-sided tables (1 and 4) included: their `|` cells pin them.
+        for row in &r.rows {
             if !matches!(row.assignment, yusuan_model::table::Assignment::Resolved { .. }) {
                 out.push(format!("{}: row {} not settled", r.kind, row.name.value));
             }

@@ -10,7 +10,7 @@ use crate::text::tables::tokens::is_amount;
 use unicode_width::UnicodeWidthStr;
 use yusuan_model::origin::{At, LineOrigin, PageBox, Piece, Place, SourceMap};
 use yusuan_model::registry::schema_by_title;
-use yusuan_model::table::TableSchema;
+use yusuan_model::table::{RowKeyKind, TableSchema};
 
 /// The text rebuilt from a PDF.
 #[derive(Clone, Debug, Default)]
@@ -152,18 +152,31 @@ fn half_em(glyphs: &[Glyph]) -> f32 {
     (small / 2.0).max(1.0)
 }
 
-/// A row whose last cells are one per declared value column, figures or empty, with a figure.
+/// A row whose cells hold one per declared value column, figures or empty, with a figure: the
+/// last cells of a one-panel table; a two-sided table's label, its left values, the right label
+/// and the right values.
 fn fits_columns(cells: &[Option<CellText>], schema: Option<&TableSchema>) -> bool {
     let Some(schema) = schema else { return false };
-    let [panel] = schema.panels else { return false };
-    let n = panel.columns.len();
-    if cells.len() <= n {
-        return false;
-    }
-    let values = &cells[cells.len() - n..];
-    values.iter().all(|c| c.as_ref().is_none_or(|c| is_amount(&c.text)))
-        && values.iter().any(Option::is_some)
-        && !is_column_numbering(cells)
+    let figure_or_empty = |c: &Option<CellText>| c.as_ref().is_none_or(|c| is_amount(&c.text));
+    let values: Vec<&Option<CellText>> = match schema.panels {
+        [panel] => {
+            let n = panel.columns.len();
+            if cells.len() <= n {
+                return false;
+            }
+            cells[cells.len() - n..].iter().collect()
+        }
+        // Income (declared rows) beside spending; not two coded panels side by side (基本支出决算表).
+        [left, right] if left.row_key == RowKeyKind::Fixed => {
+            let (lc, rc) = (left.columns.len(), right.columns.len());
+            if cells.len() < lc + rc + 2 || cells[0].as_ref().is_some_and(|c| is_amount(&c.text)) {
+                return false;
+            }
+            cells[1..=lc].iter().chain(&cells[cells.len() - rc..]).collect()
+        }
+        _ => return false,
+    };
+    values.iter().all(|c| figure_or_empty(c)) && values.iter().any(|c| c.is_some()) && !is_column_numbering(cells)
 }
 
 /// The row under a header that numbers the columns (`※ | ※ | 1 | 2 | 3`, `栏次 | 1 | 2`).

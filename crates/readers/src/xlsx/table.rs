@@ -87,12 +87,33 @@ pub fn rebuild(grid: &Grid, schema: &'static TableSchema, at: &Layout, out: &mut
     marker.raw("※");
     out.push(marker);
     if schema.panels.len() != 1 {
-        for r in at.body_start..grid.rows() as u32 {
+        // The body's columns: when there are enough for a label and the declared values on each
+        // side, a row with figures is written as `|` cells, every figure in its column.
+        let body = at.body_start..grid.rows() as u32;
+        let used: Vec<u32> = body.clone().flat_map(|r| grid.row_cells(r).into_iter().map(|(c, _)| c)).collect();
+        let (first, last) = (used.iter().min().copied().unwrap_or(0), used.iter().max().copied().unwrap_or(0));
+        let declared = schema.panels.iter().map(|p| p.columns.len() as u32).sum::<u32>() + 2;
+        // Only income-beside-spending tables (declared rows on the left) read `|` cells.
+        let fixed_left = schema.panels[0].row_key == yusuan_model::table::RowKeyKind::Fixed;
+        let piped = fixed_left && !used.is_empty() && last - first + 1 >= declared;
+        for r in body {
             if !grid.is_blank_row(r) {
                 let mut l = LineOut::new(sheet, r);
                 let cells: Vec<(u32, std::borrow::Cow<'_, str>)> =
                     grid.row_cells(r).into_iter().map(|(c, t)| (c, amount_text(grid, r, c, t))).collect();
-                l.spaced(cells.iter().filter(|(_, t)| !t.is_empty()).map(|(c, t)| (*c, t.as_ref())));
+                let has_figure = cells.iter().any(|(_, t)| is_figure(t));
+                if piped && has_figure {
+                    l.raw("|");
+                    for c in first..=last {
+                        l.raw(" ");
+                        if let Some((_, t)) = cells.iter().find(|(k, t)| *k == c && !t.is_empty()) {
+                            l.cell(t, c);
+                        }
+                        l.raw(" |");
+                    }
+                } else {
+                    l.spaced(cells.iter().filter(|(_, t)| !t.is_empty()).map(|(c, t)| (*c, t.as_ref())));
+                }
                 out.push(l);
             }
         }
@@ -201,4 +222,9 @@ fn unmapped_figures(grid: &Grid, at: &Layout, columns: &[Option<u32>], labels_en
             );
         }
     }
+}
+
+/// A cell that is a figure (digits, separators, a sign), as table cells print them.
+fn is_figure(t: &str) -> bool {
+    crate::text::tables::tokens::is_amount(t)
 }

@@ -311,10 +311,10 @@ fn read_rows(table: &mut RawTable, body: &[&Line], has_marker: bool, known: &Kno
     let unit = table.unit;
     // A `|` table says where every figure stands: the general reader takes its cells as they are.
     let piped = body.iter().any(|l| pipe_cells(l).is_some_and(|c| !c.is_empty()));
-    if schema.document == DocumentKind::FinalAccounts && !piped {
+    if schema.document == DocumentKind::FinalAccounts {
         let code_keyed = |p: &Panel| matches!(p.row_key, RowKeyKind::FunctionCode | RowKeyKind::EconCode);
         match schema.panels {
-            [p] if code_keyed(p) => return super::final_rows::read_code_table(table, body, known, catalog),
+            [p] if code_keyed(p) && !piped => return super::final_rows::read_code_table(table, body, known, catalog),
             [l, r] if l.row_key == RowKeyKind::EconCode && r.row_key == RowKeyKind::EconCode => {
                 return super::final_rows::read_econ_two_sided(table, body, known, catalog)
             }

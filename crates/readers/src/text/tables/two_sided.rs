@@ -6,7 +6,7 @@
 
 use super::block::{label_prefix, match_fixed, strip_label, unread, RawRow, RawTable};
 use super::layout::display_x;
-use super::tokens::{amount_cell, is_amount, leading_code, tokens, Token};
+use super::tokens::{amount_cell, is_amount, leading_code, pipe_cells, tokens, Token};
 use crate::text::source::Line;
 use std::collections::HashMap;
 use yusuan_model::catalog::{fold_name, Catalog, Code};
@@ -83,6 +83,23 @@ pub fn read_two_sided(table: &mut RawTable, body: &[&Line]) {
     // A right row whose class name wrapped before its end.
     let mut open_right: Option<usize> = None;
     for (line, toks) in token_lines(body, schema.document == DocumentKind::FinalAccounts) {
+        // A `|` line (a workbook's or a ruled PDF's row) says where every figure stands.
+        if let Some(cells) = pipe_cells(line) {
+            if let Some(rows) = piped_rows(table, &cells, cursor) {
+                for row in rows {
+                    if row.panel == 0 {
+                        if let Some(f) = left.fixed_rows.iter().position(|f| Some(f.key) == row.fixed) {
+                            cursor = f + 1;
+                        }
+                    }
+                    table.rows.push(row);
+                }
+                started = true;
+                continue;
+            }
+        }
+        // Otherwise its cells are read as text, the bars dropped.
+        let toks: Vec<Token<'_>> = toks.into_iter().filter(|t| !matches!(t.text, "|" | "｜")).collect();
         // A note under the table (注：本表反映…) is no row.
         if toks.first().is_some_and(|t| t.text.starts_with("注：") || t.text.starts_with("注:")) {
             continue;
@@ -233,6 +250,66 @@ pub fn read_two_sided(table: &mut RawTable, body: &[&Line]) {
             table.notes.push(unread(&Line { no: r.span.line, text: r.text() }, &table.title.value));
         }
     }
+}
+
+/// The rows of a `|` line of a two-sided table: the left label, one cell per left column, the
+/// right code and name, one cell per right column (empty cells kept). `None` when the cells do not
+/// have that shape or name no declared row, so the line is read as text.
+fn piped_rows(table: &RawTable, cells: &[Token<'_>], cursor: usize) -> Option<Vec<RawRow>> {
+    let (left, right) = (table.schema.panels.first()?, table.schema.panels.get(1)?);
+    let (lc, rc) = (left.columns.len(), right.columns.len());
+    let right_label = cells.len().checked_sub(1 + lc + rc).filter(|&n| n >= 1)?;
+    let is_value = |t: &Token<'_>| t.text.is_empty() || is_amount(t.text);
+    let (left_label, rest) = cells.split_first()?;
+    let (left_values, rest) = rest.split_at(lc);
+    let (right_names, right_values) = rest.split_at(right_label);
+    if !left_values.iter().chain(right_values).all(is_value) || is_amount(left_label.text) {
+        return None;
+    }
+    let mut out = Vec::new();
+    let pinned = |row: &mut RawRow, values: &[Token<'_>]| {
+        let mut cols = Vec::new();
+        for (col, t) in values.iter().enumerate() {
+            if let Some(cell) = amount_cell(t, table.unit) {
+                row.push_value(cell);
+                cols.push(col as u16);
+            }
+        }
+        row.pinned = Some(cols);
+    };
+    if !left_label.text.is_empty() {
+        let f = match_fixed(left, cursor, left_label.text)?;
+        let mut row = RawRow::new(0, left_label.span);
+        row.fixed = Some(left.fixed_rows[f].key);
+        row.push_text(left_label);
+        set_name(&mut row);
+        pinned(&mut row, left_values);
+        out.push(row);
+    }
+    let names: Vec<Token<'_>> = right_names.iter().filter(|t| !t.text.is_empty()).cloned().collect();
+    if let Some(first) = names.first() {
+        let mut row = RawRow::new(1, first.span);
+        let mut j = 0;
+        if let Some((code, n)) = leading_code(&names) {
+            row.code = Some(code);
+            j = n;
+        }
+        for t in &names[j..] {
+            row.push_text(t);
+        }
+        let name = row.text();
+        if row.code.is_none() {
+            match (match_fixed(right, 0, &name), class_by_name(&name)) {
+                (Some(f), _) => row.fixed = Some(right.fixed_rows[f].key),
+                (None, Some(code)) => row.code = Some(code),
+                (None, None) => return None,
+            }
+        }
+        set_name(&mut row);
+        pinned(&mut row, right_values);
+        out.push(row);
+    }
+    (!out.is_empty()).then_some(out)
 }
 
 fn set_name(row: &mut RawRow) {
