@@ -22,8 +22,13 @@ fn main() {
         return;
     }
     let rebuilt = yusuan_readers::pdf::layout::rebuild(&source);
+    // A closed pipe (`| head`) ends the listing, not in a panic.
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
     for line in &rebuilt.lines {
-        println!("{line}");
+        if writeln!(out, "{line}").is_err() {
+            return;
+        }
     }
 }
 
