@@ -33,7 +33,7 @@ impl GlyphSource for OxideSource {
             // Rotated text (stamps, watermarks, vertical headers) is not part of a line.
             .filter(|c| {
                 let r = c.rotation_degrees.rem_euclid(360.0);
-                r < 1.0 || r > 359.0
+                !(1.0..=359.0).contains(&r)
             })
             .map(|c| {
                 let size = if c.font_size > 0.0 { c.font_size } else { c.bbox.height.max(1.0) };
