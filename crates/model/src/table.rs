@@ -201,6 +201,21 @@ pub struct Table {
 }
 
 impl Table {
+    /// How many parents up a row's chain goes (the total row is 0, a 类 under it 1 …), bounded
+    /// by the number of rows so a malformed chain cannot loop.
+    pub fn depth(&self, row: &Row) -> usize {
+        let mut depth = 0;
+        let mut parent = row.parent;
+        while let Some(p) = parent {
+            if depth >= self.rows.len() {
+                break;
+            }
+            depth += 1;
+            parent = self.rows.get(p).and_then(|r| r.parent);
+        }
+        depth
+    }
+
     pub fn is_empty_table(&self) -> bool {
         self.empty_statement.is_some()
     }

@@ -137,21 +137,6 @@ pub(crate) fn is_total(r: &Row) -> bool {
     r.fixed.as_deref().is_some_and(|k| k == "total" || k.ends_with("_total"))
 }
 
-/// How many parents up the row's chain goes (the total row is 0, a 类 under it 1 …), bounded
-/// by the number of rows so a malformed chain cannot loop.
-pub(crate) fn depth(t: &Table, row: &Row) -> usize {
-    let mut depth = 0;
-    let mut parent = row.parent;
-    while let Some(p) = parent {
-        if depth >= t.rows.len() {
-            break;
-        }
-        depth += 1;
-        parent = t.rows.get(p).and_then(|r| r.parent);
-    }
-    depth
-}
-
 /// The digits of one level of a code: level 0 is the 类 (3 digits), then 2 digits a level.
 pub(crate) fn code_part(code: &str, level: usize) -> &str {
     let (from, to) = if level == 0 { (0, 3) } else { (1 + 2 * level, 3 + 2 * level) };

@@ -8,7 +8,7 @@ use super::header::{head_rows, HeadCell};
 use super::layout::Label;
 use super::place::{place, Slot};
 use super::text::amount;
-use crate::layout::PanelCols;
+use crate::layout::{code_part, is_total, PanelCols};
 use yusuan_model::table::{Row, Table};
 
 /// Marks a value whose column more than one placement fits (as in the text summary).
@@ -139,7 +139,9 @@ pub fn table_sheet<'a>(t: &'a Table, department: Option<&'a str>) -> TableSheet<
         inconsistent: false,
     };
     if sheet.empty_statement.is_none() {
-        for line in lines(t, panel_count) {
+        // Rows by index from the one line plan the workbook writer uses.
+        for line in crate::layout::lines(t, panel_count) {
+            let line: Vec<Option<&Row>> = line.into_iter().map(|i| i.and_then(|i| t.rows.get(i))).collect();
             let printed = print_line(t, &panels, &line);
             for c in &printed.cells {
                 match c {
@@ -152,33 +154,6 @@ pub fn table_sheet<'a>(t: &'a Table, department: Option<&'a str>) -> TableSheet<
         }
     }
     sheet
-}
-
-/// The printed lines: one row per line for a single panel; for side-by-side panels, each
-/// panel's rows line up from the top and their closing totals share the last line.
-fn lines(t: &Table, panel_count: usize) -> Vec<Vec<Option<&Row>>> {
-    if panel_count == 1 {
-        return t.rows.iter().map(|r| vec![Some(r)]).collect();
-    }
-    let side = |p: usize, closing: bool| -> Vec<&Row> {
-        t.rows.iter().filter(|r| r.panel as usize == p && is_closing(r) == closing).collect()
-    };
-    let mut out = Vec::new();
-    for closing in [false, true] {
-        let sides: Vec<Vec<&Row>> = (0..panel_count).map(|p| side(p, closing)).collect();
-        let height = sides.iter().map(Vec::len).max().unwrap_or(0);
-        out.extend((0..height).map(|i| sides.iter().map(|s| s.get(i).copied()).collect::<Vec<_>>()));
-    }
-    out
-}
-
-/// The 收入总计 / 支出总计 lines that close a side-by-side table.
-fn is_closing(r: &Row) -> bool {
-    r.fixed.as_deref().is_some_and(|k| k.ends_with("_total"))
-}
-
-fn is_total(r: &Row) -> bool {
-    r.fixed.as_deref().is_some_and(|k| k == "total" || k.ends_with("_total"))
 }
 
 fn print_line(t: &Table, panels: &[PanelCols<'_>], line: &[Option<&Row>]) -> Line {
@@ -215,27 +190,9 @@ fn label_cell(t: &Table, row: Option<&Row>, label: Label) -> BodyCell {
     };
     let code = row.code.as_ref().map(|c| c.as_str()).unwrap_or("");
     match label {
-        Label::CodePart(i) => {
-            let (from, to) = if i == 0 { (0, 3) } else { (1 + 2 * i, 3 + 2 * i) };
-            BodyCell::Code(code.get(from..to).unwrap_or("").to_string())
-        }
+        Label::CodePart(i) => BodyCell::Code(code_part(code, i).to_string()),
         Label::Code => BodyCell::Code(code.to_string()),
-        Label::Name => BodyCell::Name { text: row.name.value.clone(), depth: depth(t, row).min(MAX_INDENT) },
+        Label::Name => BodyCell::Name { text: row.name.value.clone(), depth: t.depth(row).min(MAX_INDENT) },
         Label::Project => BodyCell::Project(row.project.as_ref().map_or("", |p| p.value.as_str()).to_string()),
     }
-}
-
-/// How many parents up the row's chain goes (the total row is 0, a 类 under it 1 …), bounded
-/// by the number of rows so a malformed chain cannot loop.
-fn depth(t: &Table, row: &Row) -> usize {
-    let mut depth = 0;
-    let mut parent = row.parent;
-    while let Some(p) = parent {
-        if depth >= t.rows.len() {
-            break;
-        }
-        depth += 1;
-        parent = t.rows.get(p).and_then(|r| r.parent);
-    }
-    depth
 }

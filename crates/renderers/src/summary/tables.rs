@@ -133,7 +133,7 @@ fn grid(t: &Table, panel: Option<&Panel>, rows: &[&Row], lang: Lang, marks: &mut
         if has_code {
             line.push(row.code.as_ref().map(|c| c.as_str().to_string()).unwrap_or_default());
         }
-        line.push(format!("{}{}", "  ".repeat(depth(t, row)), row.name.value));
+        line.push(format!("{}{}", "  ".repeat(t.depth(row)), row.name.value));
         if has_project {
             line.push(row.project.as_ref().map(|p| p.value.clone()).unwrap_or_default());
         }
@@ -216,19 +216,4 @@ fn agreed(candidates: &[Vec<u16>], i: usize, nvalues: usize) -> Option<usize> {
     let mut columns = candidates.iter().map(|c| if c.len() == nvalues { c.get(i).copied() } else { None });
     let first = columns.next().flatten()?;
     columns.all(|c| c == Some(first)).then_some(first as usize)
-}
-
-/// How many parents up the row's chain goes (the total row is 0, a 类 under it 1 …). Bounded by
-/// the number of rows, so a malformed parent chain cannot loop.
-fn depth(t: &Table, row: &Row) -> usize {
-    let mut depth = 0;
-    let mut parent = row.parent;
-    while let Some(p) = parent {
-        if depth >= t.rows.len() {
-            break;
-        }
-        depth += 1;
-        parent = t.rows.get(p).and_then(|r| r.parent);
-    }
-    depth
 }

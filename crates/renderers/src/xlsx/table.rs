@@ -6,7 +6,7 @@ use super::{cell_number, in_unit, lines_needed, text_width, Formats, LINE_HEIGHT
 use crate::layout::header::head_rows;
 use crate::layout::labels::Label;
 use crate::layout::place::{place, Slot};
-use crate::layout::{code_part, depth, is_total, lines, table_grid, TableGrid};
+use crate::layout::{code_part, is_total, lines, table_grid, TableGrid};
 use rust_decimal::Decimal;
 use rust_xlsxwriter::utility::row_col_to_cell;
 use rust_xlsxwriter::{ColNum, Formula, Note, RowNum, Worksheet, XlsxError};
@@ -92,7 +92,7 @@ pub(super) fn sheet(ws: &mut Worksheet, t: &Table, department: Option<&str>, f: 
                     Label::CodePart(level) => ws.write_string_with_format(r, col, code_part(code, *level), &f.code)?,
                     Label::Code => ws.write_string_with_format(r, col, code, &f.code)?,
                     Label::Name => {
-                        let format = f.name(depth(t, model_row), total);
+                        let format = f.name(t.depth(model_row), total);
                         ws.write_string_with_format(r, col, &model_row.name.value, &format)?
                     }
                     Label::Project => ws.write_string_with_format(
@@ -158,7 +158,7 @@ pub(super) fn sheet(ws: &mut Worksheet, t: &Table, department: Option<&str>, f: 
                 let cols = grid.panels.get(p)?;
                 let name_col = cols.labels.iter().position(|l| *l == Label::Name)?;
                 let w = widths.get(start + name_col).copied().unwrap_or(20.0);
-                let indent = 2 * depth(t, model_row).min(super::MAX_INDENT);
+                let indent = 2 * t.depth(model_row).min(super::MAX_INDENT);
                 Some(lines_needed(&format!("{}{}", " ".repeat(indent), model_row.name.value), w))
             })
             .max()
@@ -263,10 +263,7 @@ fn column_widths(t: &Table, grid: &TableGrid<'_>) -> Vec<f64> {
                 Label::CodePart(_) => 5,
                 Label::Code => 9,
                 Label::Name => {
-                    rows()
-                        .map(|r| text_width(&r.name.value) + 2 * depth(t, r).min(super::MAX_INDENT))
-                        .max()
-                        .unwrap_or(0)
+                    rows().map(|r| text_width(&r.name.value) + 2 * t.depth(r).min(super::MAX_INDENT)).max().unwrap_or(0)
                         + 2
                 }
                 Label::Project => {
