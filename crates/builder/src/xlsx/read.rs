@@ -319,6 +319,30 @@ impl Reader<'_> {
     }
 
     /// A cell that must not be blank.
+    /// A key-value sheet's row: its label and the declared field it names; an unknown label is
+    /// an error naming the fields there are.
+    fn field(
+        &mut self,
+        g: &Grid,
+        n: usize,
+        row: &[Data],
+        fields: &'static [Field],
+    ) -> Option<(String, &'static Field)> {
+        let label = self.required(g, n, row, "field")?;
+        let Some(field) = find_field(fields, &label) else {
+            let known: Vec<&str> = fields.iter().map(|f| f.label).collect();
+            self.error(
+                g.name,
+                Some(n),
+                "field",
+                format!("未知的项目“{label}”；可用的项目：{}", known.join("、")),
+                format!("unknown field '{label}'; the fields are {}", known.join(", ")),
+            );
+            return None;
+        };
+        Some((label, field))
+    }
+
     fn required(&mut self, g: &Grid, n: usize, row: &[Data], field: &str) -> Option<String> {
         let bad = matches!(cell_text(g.cell(row, field)), Ok(None));
         let t = self.text(g, n, row, field);
@@ -387,18 +411,7 @@ impl Reader<'_> {
         let mut seen: Vec<&str> = Vec::new();
         for (n, row) in &g.rows {
             let n = *n;
-            let Some(label) = self.required(g, n, row, "field") else { continue };
-            let Some(field) = find_field(DEPARTMENT_FIELDS, &label) else {
-                let known: Vec<&str> = DEPARTMENT_FIELDS.iter().map(|f| f.label).collect();
-                self.error(
-                    g.name,
-                    Some(n),
-                    "field",
-                    format!("未知的项目“{label}”；可用的项目：{}", known.join("、")),
-                    format!("unknown field '{label}'; the fields are {}", known.join(", ")),
-                );
-                continue;
-            };
+            let Some((_, field)) = self.field(g, n, row, DEPARTMENT_FIELDS) else { continue };
             if matches!(cell_text(g.cell(row, "value")), Ok(None)) {
                 continue;
             }
@@ -669,18 +682,7 @@ impl Reader<'_> {
         let mut p = ProcurementData::default();
         for (n, row) in &g.rows {
             let n = *n;
-            let Some(label) = self.required(g, n, row, "field") else { continue };
-            let Some(field) = find_field(PROCUREMENT_FIELDS, &label) else {
-                let known: Vec<&str> = PROCUREMENT_FIELDS.iter().map(|f| f.label).collect();
-                self.error(
-                    g.name,
-                    Some(n),
-                    "field",
-                    format!("未知的项目“{label}”；可用的项目：{}", known.join("、")),
-                    format!("unknown field '{label}'; the fields are {}", known.join(", ")),
-                );
-                continue;
-            };
+            let Some((label, field)) = self.field(g, n, row, PROCUREMENT_FIELDS) else { continue };
             let Some(v) = self.amount(g, n, row, "amount", false) else { continue };
             let slot = match field.key {
                 "goods" => &mut p.goods,

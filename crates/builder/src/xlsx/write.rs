@@ -412,28 +412,30 @@ fn info(ws: &mut Worksheet, f: &Formats) -> Result<(String, String), XlsxError> 
     ws.write_string(r, 0, "carry_over.项目名称")?;
     ws.write_string(r, 1, "上年结转的项目（资金用途）")?;
     r += 2;
-    ws.write_string_with_format(r, 0, "资金来源（允许的值）", &f.header)?;
-    ws.write_string_with_format(r, 1, "填写值 / label", &f.header)?;
-    ws.write_string_with_format(r, 2, "TOML 写法（也可填写）", &f.header)?;
+    let sources = allowed_values(ws, &mut r, "资金来源（允许的值）", SOURCES.iter().map(|(_, k, zh)| (*k, *zh)), f)?;
     r += 1;
-    let first = r;
-    for (_, key, zh) in SOURCES {
-        ws.write_string(r, 1, *zh)?;
-        ws.write_string(r, 2, *key)?;
-        r += 1;
-    }
-    let sources = format!("$B${}:$B${}", first + 1, r);
-    r += 1;
-    ws.write_string_with_format(r, 0, "支出类型（允许的值）", &f.header)?;
-    ws.write_string_with_format(r, 1, "填写值 / label", &f.header)?;
-    ws.write_string_with_format(r, 2, "TOML 写法（也可填写）", &f.header)?;
-    r += 1;
-    let first = r;
-    for (_, key, zh) in KINDS {
-        ws.write_string(r, 1, *zh)?;
-        ws.write_string(r, 2, *key)?;
-        r += 1;
-    }
-    let kinds = format!("$B${}:$B${}", first + 1, r);
+    let kinds = allowed_values(ws, &mut r, "支出类型（允许的值）", KINDS.iter().map(|(_, k, zh)| (*k, *zh)), f)?;
     Ok((sources, kinds))
+}
+
+/// A list of allowed values (label, TOML key) under a heading from row `r`; the range of the
+/// labels, for the data validation that offers them.
+fn allowed_values<'a>(
+    ws: &mut Worksheet,
+    r: &mut u32,
+    heading: &str,
+    values: impl Iterator<Item = (&'a str, &'a str)>,
+    f: &Formats,
+) -> Result<String, XlsxError> {
+    ws.write_string_with_format(*r, 0, heading, &f.header)?;
+    ws.write_string_with_format(*r, 1, "填写值 / label", &f.header)?;
+    ws.write_string_with_format(*r, 2, "TOML 写法（也可填写）", &f.header)?;
+    *r += 1;
+    let first = *r;
+    for (key, zh) in values {
+        ws.write_string(*r, 1, zh)?;
+        ws.write_string(*r, 2, key)?;
+        *r += 1;
+    }
+    Ok(format!("$B${}:$B${}", first + 1, *r))
 }

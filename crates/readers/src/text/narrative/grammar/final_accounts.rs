@@ -141,10 +141,7 @@ impl Reader<'_> {
         if says_nothing(phrase) {
             return st.cur;
         }
-        let cleaned = clean(phrase);
-        let idx = self.subject_fact(cleaned, norm.span(off, off + phrase.len()), want, st, ctx);
-        st.cur = Some(idx);
-        Some(idx)
+        self.head_part(norm, off, phrase, st, ctx, want)
     }
 
     /// A clause of final accounts with figures: a budget, an actual or a completion rate.
