@@ -117,7 +117,8 @@ fn open_text(bytes: &[u8], catalog: &Catalog) -> Result<Opened, OpenError> {
     if looks_binary(&decoded.text) {
         return Err(OpenError::NotText);
     }
-    let disclosure = crate::text::read_bytes_with(bytes, catalog);
+    // Decoded once: the same text is read and kept for the findings' excerpts.
+    let disclosure = crate::text::read_decoded(&decoded, catalog);
     if is_blank_model(&disclosure) {
         return Err(OpenError::NotADisclosure);
     }

@@ -69,14 +69,19 @@ pub fn rebuild(source: &dyn GlyphSource) -> Rebuilt {
 
 fn lay_out_page(out: &mut Rebuilt, number: u32, page: &PageContent, schema: &mut Option<&'static TableSchema>) {
     let grid = bands(&page.rules);
-    let (ruled, free): (Vec<&Glyph>, Vec<&Glyph>) = page.glyphs.iter().partition(|g| grid.iter().any(|b| b.holds(g)));
-    let ruled: Vec<Glyph> = ruled.into_iter().copied().collect();
-    let free: Vec<Glyph> = free.into_iter().copied().collect();
+    // Each glyph into the band that holds it (bands do not overlap), once; the rest is free text.
+    let mut inside: Vec<Vec<Glyph>> = vec![Vec::new(); grid.len()];
+    let mut free: Vec<Glyph> = Vec::new();
+    for g in &page.glyphs {
+        match grid.iter().position(|b| b.holds(g)) {
+            Some(b) => inside[b].push(*g),
+            None => free.push(*g),
+        }
+    }
     let mut rows: Vec<(f32, Row)> = lines(&free).into_iter().map(|l| (l.top, Row::Stream(l))).collect();
-    for band in &grid {
-        let inside: Vec<Glyph> = ruled.iter().filter(|g| band.holds(g)).copied().collect();
-        if !inside.is_empty() {
-            rows.push((band_top(band, &inside), Row::Ruled(cell_texts(band, &inside), inside)));
+    for (band, glyphs) in grid.iter().zip(inside) {
+        if !glyphs.is_empty() {
+            rows.push((band_top(band, &glyphs), Row::Ruled(cell_texts(band, &glyphs), glyphs)));
         }
     }
     rows.sort_by(|a, b| a.0.total_cmp(&b.0));

@@ -24,9 +24,13 @@ pub fn read_bytes(bytes: &[u8]) -> Disclosure {
 
 /// [`read_bytes`] with a given classification catalog (the official one a user holds).
 pub fn read_bytes_with(bytes: &[u8], catalog: &Catalog) -> Disclosure {
-    let decoded = decode(bytes);
+    read_decoded(&decode(bytes), catalog)
+}
+
+/// Reads a disclosure from text already decoded; undecodable lines become notes.
+pub fn read_decoded(decoded: &crate::decode::Decoded, catalog: &Catalog) -> Disclosure {
     let mut d = read_lines_with(&split_lines(&decoded.text), catalog);
-    for line in decoded.malformed_lines {
+    for &line in &decoded.malformed_lines {
         d.notes.push(ReadNote::new(
             NoteKind::MalformedText,
             Some(Span::on_line(line, 1, 1)),
