@@ -106,9 +106,9 @@ fn flyy_unit_budget_has_one_wrong_item_and_one_blank_reason() {
             // table prints 6,964,796元 (696.48万元) and the fund tables are empty. The six items
             // add up to the fiscal total 950.12 only with 696.48 (+ 208 05 99's 0.70): the text
             // is the slip. Its own rate (738.66 against 711.34, +3.84%) is consistent.
-            ("N001", Error, 69),
+            ("N001", Error, 74),
             // （二）公务用车购置及运行费…，主要原因是。 — the reason left blank.
-            ("W006", Warning, 350),
+            ("W006", Warning, 365),
         ]
     );
     // Shanghai's economic classification (302 02 咨询费 where the national catalog has 印刷费):

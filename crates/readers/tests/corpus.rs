@@ -411,8 +411,11 @@ fn shanghai_budget() {
             ("agency_running_costs", "443.18"),
         ])
     );
-    // 135: the 三公 items stated in their own headings （一）…（三） are read too.
-    assert_eq!(d.narrative.facts.len(), 135);
+    // 65: the 三公 items stated in their own headings （一）…（三） are read too; each of the 33
+    // items of 财政拨款支出主要内容 is one fact with its stated prior (`2023年当年预算执行数为…`),
+    // not three (item, prior, restated amount) as before.
+    assert_eq!(d.narrative.facts.len(), 65);
+    assert_eq!(d.narrative.facts.iter().filter(|f| f.prior.is_some()).count(), 33);
 }
 
 /// A Shanghai **unit** budget (单位预算): its own titles (`2024年预算单位…`), amounts in 元, and a

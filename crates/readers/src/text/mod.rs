@@ -13,7 +13,7 @@ pub mod tables;
 use crate::decode::decode;
 use source::{split_lines, Line};
 use yusuan_model::note::{NoteKind, ReadNote};
-use yusuan_model::span::Span;
+use yusuan_model::span::{Span, Spanned};
 use yusuan_model::table::DocumentKind;
 use yusuan_model::{Catalog, Disclosure};
 
@@ -51,6 +51,26 @@ fn pick(lines: &[Line], range: Option<(usize, usize)>) -> &[Line] {
     range.map(|(a, b)| &lines[a..b]).unwrap_or(&[])
 }
 
+/// The budget year a cover states: among the first lines with text, `20XX年` before words that
+/// name the package (`…2024年单位预算`, `2024年度部门决算`, `2024年区级部门预算`).
+fn cover_year(lines: &[Line]) -> Option<Spanned<u16>> {
+    for line in lines.iter().filter(|l| !l.is_blank()).take(6) {
+        let t = &line.text;
+        for (at, _) in t.match_indices('年') {
+            let digits = t[..at].chars().rev().take_while(|c| c.is_ascii_digit()).count();
+            let names = t[at..].contains("预算") || t[at..].contains("决算");
+            if digits != 4 || !names {
+                continue;
+            }
+            let start = at - 4;
+            let Ok(year) = t[start..at].parse::<u16>() else { continue };
+            let col = t[..start].chars().count() as u32 + 1;
+            return Some(Spanned::new(year, Span::on_line(line.no, col, col + 4)));
+        }
+    }
+    None
+}
+
 /// Reads a disclosure from its lines.
 pub fn read_lines(lines: &[Line]) -> Disclosure {
     read_lines_with(lines, Catalog::shared_builtin())
@@ -79,9 +99,10 @@ pub fn read_lines_with(lines: &[Line], catalog: &Catalog) -> Disclosure {
         notes.extend(n);
     }
 
+    // The year: the overview's heading, else the cover (`上海市普陀区社会福利院2024年单位预算`).
+    let year = d.overview.year.clone().or_else(|| cover_year(lines));
     let narrative_lines: Vec<Line> = seg.narrative.iter().map(|&i| lines[i].clone()).collect();
-    let (sections, facts, n) =
-        narrative::read_with(&narrative_lines, catalog, d.overview.year.as_ref().map(|y| y.value));
+    let (sections, facts, n) = narrative::read_with(&narrative_lines, catalog, year.as_ref().map(|y| y.value));
     d.narrative.sections = sections;
     d.narrative.facts = facts;
     notes.extend(n);
@@ -102,7 +123,7 @@ pub fn read_lines_with(lines: &[Line], catalog: &Catalog) -> Disclosure {
 
     // Who and when: the overview's heading, else the tables' 编制部门; the signature at the end.
     d.department = d.overview.department.clone().or_else(|| d.tables.iter().find_map(|t| t.department.clone()));
-    d.year = d.overview.year.clone();
+    d.year = year;
     let tail = seg.glossary.map(|(a, _)| a).unwrap_or(lines.len().saturating_sub(8));
     if let Some((signer, date)) = glossary::signature(&lines[tail..]) {
         d.signed = Some(date);

@@ -3,7 +3,7 @@
 //! 1.39%`; others `上年预算数为…`, `上年决算数为…`. The phrase names no subject of its own: the
 //! figure is the current fact's last-year figure.
 
-use super::{clean, Reader, State};
+use super::{Reader, State};
 use crate::text::narrative::norm::{Figure, FigureKind, Norm};
 use yusuan_model::narrative::{PriorBasis, PriorFigure};
 use yusuan_model::span::Spanned;
@@ -17,11 +17,7 @@ const LAST_YEAR: [&str; 4] = ["上一年度", "上年度", "上一年", "上年"
 /// `2023年当年预算执行数为`, `上年预算数`, `2023年决算数`. `year` is the document's budget year,
 /// when known: a numbered year's 预算 is a prior only when it is earlier.
 pub fn prior_phrase(phrase: &str, year: Option<u16>) -> Option<(PriorBasis, Option<u16>)> {
-    // Not `clean`: it drops the year, which says whose figure this is.
-    let mut rest: String = phrase
-        .trim_matches(|c: char| c.is_whitespace() || matches!(c, '，' | '；' | '：'))
-        .trim_end_matches(['为', '是', '达'])
-        .to_string();
+    let mut rest = words(phrase).to_string();
     let mut named_year = None;
     let mut last_year = false;
     for w in LAST_YEAR {
@@ -72,6 +68,14 @@ pub fn prior_phrase(phrase: &str, year: Option<u16>) -> Option<(PriorBasis, Opti
     left.is_empty().then_some((basis, named_year.or(year.map(|y| y - 1))))
 }
 
+/// A prior-year phrase without its link to the figure. Not `clean`: that drops the year, which
+/// says whose figure this is.
+fn words(phrase: &str) -> &str {
+    phrase
+        .trim_matches(|c: char| c.is_whitespace() || matches!(c, '，' | '；' | '：'))
+        .trim_end_matches(['为', '是', '达'])
+}
+
 impl Reader<'_> {
     /// Takes a clause `<prior phrase> <amount>` as the current fact's prior-year figure.
     /// Returns whether it did.
@@ -85,7 +89,7 @@ impl Reader<'_> {
             return false;
         }
         let span = norm.span(off + first.start, off + first.end);
-        fact.prior = Some(PriorFigure { basis, year, word: clean(phrase).to_string(), amount: Spanned::new(*m, span) });
+        fact.prior = Some(PriorFigure { basis, year, word: words(phrase).to_string(), amount: Spanned::new(*m, span) });
         true
     }
 }
