@@ -241,6 +241,8 @@ fn function_row<'t>(table: &'t Table, panel: u8, fi: &FunctionItem) -> Result<&'
 fn function_target(cx: &Context, fi: &FunctionItem, scope: Scope) -> Option<Target> {
     FUNCTION_TABLES.iter().filter(|(s, ..)| applies(s, scope)).find_map(|(_, kind, panel, column)| {
         let table = cx.doc.table(kind)?;
+        // A misread table states no figure, not even the zero of a code it does not list.
+        cx.misreading(table).is_none().then_some(())?;
         let s = schema(kind)?;
         let p = s.panels.iter().position(|p| p.key == *panel)?;
         let col = s.panels.get(p)?.column_index(column)?;

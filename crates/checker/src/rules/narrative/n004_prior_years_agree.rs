@@ -15,7 +15,8 @@ crate::rule! {
     /// agree — the parts' prior years sum to their total's (三公 parts to the 三公 total, basic +
     /// project to all spending, the sources to total income: a source left out that the tables show
 /// to be nothing counts as nothing), the income side's prior total
-    /// equals the spending side's, and the same money stated in two sections has one prior year.
+    /// equals the spending side's, and the same money stated in two sections (one subject, one
+    /// scope, one amount) has one prior year.
     /// A part list that may be partial only bounds the total from below.
     ///
     /// Each change is computed separately, often from different versions of last year's budget;
@@ -200,7 +201,8 @@ fn check(cx: &Context, sink: &mut Sink) {
                 && names_something(&a.subject)
                 && (matches!(a.subject, Subject::Source(_)) || a.scope == b.scope)
                 && a.parent != Some(j)
-                && b.parent != Some(i);
+                && b.parent != Some(i)
+                && same_amount(a, b);
             if !same {
                 continue;
             }
@@ -209,6 +211,17 @@ fn check(cx: &Context, sink: &mut Sink) {
                 report(sink, facts, j, &pb, &pa, &same_what);
             }
         }
+    }
+}
+
+/// Whether two statements of one subject are tied as one money by their amounts. The same words
+/// (`一般公共预算支出预算…同比减少…`) are said of different things (one per economic class, the
+/// class named in a heading the sentence does not carry): two amounts that cannot be equal are two
+/// moneys, and so is a statement without an amount, which nothing ties to the other.
+fn same_amount(a: &Fact, b: &Fact) -> bool {
+    match (&a.amount, &b.amount) {
+        (Some(x), Some(y)) => super::common::bounds(&x.value).intersects(&super::common::bounds(&y.value)),
+        _ => false,
     }
 }
 
