@@ -46,7 +46,7 @@ fn misreading(cx: &Context, table: &Table) -> Option<Misreading> {
             continue;
         }
         let Some(panel) = s.panels.get(row.panel as usize) else { continue };
-        misfit[i] = match &row.assignment {
+        let fits_not = match &row.assignment {
             Assignment::Inconsistent { .. } => true,
             Assignment::Ambiguous { .. } => false,
             Assignment::Resolved { .. } => panel.column_sums.iter().any(|rule| {
@@ -60,10 +60,14 @@ fn misreading(cx: &Context, table: &Table) -> Option<Misreading> {
                 compare(&total.interval, &sum(&parts)).is_mismatch()
             }),
         };
+        if let Some(m) = misfit.get_mut(i) {
+            *m = fits_not;
+        }
     }
     let unbalanced: Vec<bool> = (0..table.rows.len()).map(|i| parent_unbalanced(cx, table, i)).collect();
     for (i, &bad) in unbalanced.iter().enumerate() {
-        let lowest = !table.rows.iter().enumerate().any(|(j, r)| r.parent == Some(i) && unbalanced[j]);
+        let lowest =
+            !table.rows.iter().enumerate().any(|(j, r)| r.parent == Some(i) && unbalanced.get(j) == Some(&true));
         if bad && lowest {
             if let Some(m) = misfit.get_mut(i) {
                 *m = true;

@@ -235,3 +235,23 @@ fn names_something(s: &Subject) -> bool {
         _ => true,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::finding::Severity::*;
+
+    fn run(second: &str) -> Vec<crate::finding::Severity> {
+        let text = format!(
+            "三、关于某某局2025年一般公共预算支出情况说明\n（一）工资福利支出\n一般公共预算支出预算500.00万元，同比减少50.00万元。\n（二）商品和服务支出\n{second}\n"
+        );
+        super::super::severities(&text, "N004")
+    }
+
+    #[test]
+    fn the_same_words_of_two_amounts_are_two_moneys() {
+        // Said of two economic classes: 550 and 120 last year are both true.
+        assert_eq!(run("一般公共预算支出预算100.00万元，同比减少20.00万元。"), vec![]);
+        // The same amount stated twice with two changes: one of them is wrong.
+        assert_eq!(run("一般公共预算支出预算500.00万元，同比减少40.00万元。"), vec![Error]);
+    }
+}
