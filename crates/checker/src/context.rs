@@ -90,6 +90,12 @@ impl<'a> Context<'a> {
         all.get(i).copied().flatten()
     }
 
+    /// The table of a kind, or of the variant that stands for it in this document's form
+    /// (Shanghai's 政府性基金 table for the national one): its columns keep the kind's keys.
+    pub fn table(&self, kind: &str) -> Option<&'a Table> {
+        self.doc.table(kind).or_else(|| yusuan_model::registry::variant_of(kind).and_then(|v| self.doc.table(v)))
+    }
+
     /// The label of a cell: the row's code and name, and the column's header.
     pub fn cell_label(table: &Table, row: &Row, col: usize) -> Message {
         let column = schema(&table.kind)
@@ -152,6 +158,36 @@ impl<'a> Context<'a> {
         })
     }
 
+    /// Whether some line from `from` to `to` (inclusive) could not be read into a row: sums
+    /// over the rows there are then incomplete, and a code "not listed" may be on that line.
+    pub fn unread_between(&self, from: u32, to: u32) -> bool {
+        self.doc.notes.iter().any(|n| {
+            n.kind == yusuan_model::note::NoteKind::UnreadLine && n.span.is_some_and(|s| s.line >= from && s.line <= to)
+        })
+    }
+
+    /// Whether every line of a table was read into its rows.
+    pub fn fully_read(&self, table: &Table) -> bool {
+        !self.unread_between(table.span.line, table.span.end_line)
+    }
+
+    /// Whether a coded row's printed name is the catalog's name of its code (or the catalog
+    /// does not know the code, or the row prints no name).
+    fn catalog_name_agrees(&self, row: &Row) -> bool {
+        let Some(code) = &row.code else { return true };
+        match self.catalog.get(code) {
+            yusuan_model::catalog::Lookup::Known(entry) => {
+                let stem = |n: &str| {
+                    let f = yusuan_model::catalog::fold_name(n);
+                    f.strip_suffix("费用").map(|s| format!("{s}费")).unwrap_or(f)
+                };
+                let (a, b) = (stem(&row.name.value), stem(&entry.name));
+                a.is_empty() || crate::names::same_name(code, &a, &b) || a.contains(&b) || b.contains(&a)
+            }
+            _ => true,
+        }
+    }
+
     /// A cell named by kind, panel, row and column: zero for an empty table, and for a code a
     /// table does not list; `None` when the table is absent or the row unsettled.
     pub fn cell_ref(&self, c: &CellRef) -> Option<Fig> {
@@ -178,12 +214,7 @@ impl<'a> Context<'a> {
         });
         // A declared row the table does not print is zero when every line of the table was read
         // (the template lacks the line), unknown when some line of it could not be placed.
-        let all_read = || {
-            !self.doc.notes.iter().any(|n| {
-                n.kind == yusuan_model::note::NoteKind::UnreadLine
-                    && n.span.is_some_and(|s| s.line >= table.span.line && s.line <= table.span.end_line)
-            })
-        };
+        let all_read = || self.fully_read(table);
         // A subtotal the template does not print (Shanghai's 财政拨款收支预算总表 has no 财政拨款
         // line above 一般公共预算资金) is what its printed parts make, not zero: unknown here.
         let parts_printed = || {
@@ -192,6 +223,10 @@ impl<'a> Context<'a> {
             })
         };
         match row {
+            // An identity names a row by its code in the national catalog; a document that prints
+            // that code under another name (Shanghai's economic classification numbers 302 12 机关
+            // 事业单位退休人员活动费, the catalog's 因公出国（境）费用) means another row.
+            Some(r) if by_code && !self.catalog_name_agrees(r) => None,
             Some(r) => self.cell(table, r, col),
             None if !by_code && parts_printed() => None,
             None if by_code || all_read() => Some(Fig::zero(table.title.span, label())),

@@ -95,3 +95,24 @@ fn wljd_budget_has_its_one_slip() {
     let r = run("shpt-wljd-2024-budget");
     assert_eq!(findings(&r), vec![("W002", Error, 184), ("C005", Warning, 829)]);
 }
+
+#[test]
+fn flyy_unit_budget_has_one_wrong_item_and_one_blank_reason() {
+    let r = run("shpt-flyy-2024-unit-budget");
+    assert_eq!(
+        findings(&r),
+        vec![
+            // Item 4, 社会福利事业单位 (208 10 05): 738.66万元 in the text, but the general budget
+            // table prints 6,964,796元 (696.48万元) and the fund tables are empty. The six items
+            // add up to the fiscal total 950.12 only with 696.48 (+ 208 05 99's 0.70): the text
+            // is the slip. Its own rate (738.66 against 711.34, +3.84%) is consistent.
+            ("N001", Error, 69),
+            // （二）公务用车购置及运行费…，主要原因是。 — the reason left blank.
+            ("W006", Warning, 350),
+        ]
+    );
+    // Shanghai's economic classification (302 02 咨询费 where the national catalog has 印刷费):
+    // one note for the table, no warning per code, no cross-table identity on those codes.
+    assert_eq!(r.of_rule("C006").filter(|f| f.severity == Severity::Info).count(), 1);
+    assert_eq!(r.of_rule("X001").count(), 0);
+}

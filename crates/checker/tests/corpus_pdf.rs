@@ -121,6 +121,11 @@ fn wljd_budget_from_pdf() {
     same_as_text("shpt-wljd-2024-budget");
 }
 
+#[test]
+fn flyy_unit_budget_from_pdf() {
+    same_as_text("shpt-flyy-2024-unit-budget");
+}
+
 /// 五（三） of czj, item by item as the PDF prints them: each 项's 年初预算 and 支出决算.
 #[test]
 fn czj_items_from_pdf() {

@@ -378,6 +378,34 @@ pub struct VersusBudget {
     pub span: Span,
 }
 
+/// What a stated prior-year figure is: Shanghai's items say `2023年当年预算执行数为 54.60万元`,
+/// others `上年预算数为…`, `上年决算数为…`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum PriorBasis {
+    /// 上年预算（数）.
+    Budget,
+    /// 上年（预算）执行数.
+    Executed,
+    /// 上年决算（数）.
+    FinalAccounts,
+}
+
+/// A prior-year figure the text states outright, which a change (`比2023年预算执行数减少
+/// 1.39%`) is measured from.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct PriorFigure {
+    /// Which figure of last year.
+    pub basis: PriorBasis,
+    /// The year it names, when written (`2023年当年预算执行数`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub year: Option<u16>,
+    /// The words as written (`2023年当年预算执行数`).
+    pub word: String,
+    /// The amount.
+    pub amount: Spanned<Money>,
+}
+
 /// One statement of the narrative.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Fact {
@@ -397,12 +425,19 @@ pub struct Fact {
     /// The change against last year.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub change: Option<YoyChange>,
+    /// Last year's figure, when the text states it (`2023年当年预算执行数为 54.60万元`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub prior: Option<PriorFigure>,
     /// The reason or use given, as printed.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reason: Option<Spanned<String>>,
     /// Whether `reason` is a cause (主要原因是) or a use (主要用于).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reason_kind: Option<ReasonKind>,
+    /// What the money is for (主要用于…), when the text also gives a cause, which is then the
+    /// `reason` (`…主要用于人员经费。…增加 3.84%。主要原因是：根据实际支出。`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub purpose: Option<Spanned<String>>,
     /// The text says there is none (`…未安排`, `无政府性基金预算拨款`).
     pub absent: bool,
     /// The names the text lists with it (`包括：…`).
@@ -440,8 +475,10 @@ impl Fact {
             count: None,
             share: None,
             change: None,
+            prior: None,
             reason: None,
             reason_kind: None,
+            purpose: None,
             absent: false,
             listing: None,
             budgets: Vec::new(),

@@ -4,9 +4,11 @@
 
 mod final_accounts;
 mod shanghai;
+mod shanghai_unit;
 
 pub use final_accounts::*;
 pub use shanghai::*;
+pub use shanghai_unit::*;
 
 use crate::money::AmountUnit;
 use crate::table::{ColumnDef, DocumentKind, FixedRow, Panel, RowKeyKind, SumRule, TableSchema};
@@ -28,7 +30,7 @@ const TOTAL_ROW: &[FixedRow] = &[row("total", &["总计", "合计"], None)];
 const AMOUNT: &[ColumnDef] = &[col("amount", &["预算数"])];
 
 /// Income lines of 部门收支总体情况表 (table 1), in print order.
-const SUMMARY_INCOME_ROWS: &[FixedRow] = &[
+pub(crate) const SUMMARY_INCOME_ROWS: &[FixedRow] = &[
     row("current_income", &["一、本年收入", "本年收入", "一、收入", "本年收入合计"], None),
     // Shanghai prints the three fiscal budgets under one line.
     row("fiscal", &["财政拨款收入"], Some("current_income")),
@@ -98,7 +100,7 @@ const SUMMARY_INCOME_ROWS: &[FixedRow] = &[
     row("income_total", &["收入总计", "收 入 总 计", "收入合计"], None),
 ];
 
-const SUMMARY_INCOME_SUMS: &[SumRule] = &[
+pub(crate) const SUMMARY_INCOME_SUMS: &[SumRule] = &[
     sum("income_total", &["current_income", "carry_over"]),
     sum("current_income", &["general_budget", "government_fund", "state_capital", "special_account", "unit_funds"]),
     sum("general_budget", &["general_budget_own", "general_transfer"]),
@@ -113,7 +115,8 @@ const SUMMARY_INCOME_SUMS: &[SumRule] = &[
     sum("carry_over_non_fiscal", &["carry_over_special", "carry_over_unit"]),
 ];
 
-const EXPENDITURE_TOTAL_ROW: &[FixedRow] = &[row("expenditure_total", &["支出总计", "支 出 总 计", "支出合计"], None)];
+pub(crate) const EXPENDITURE_TOTAL_ROW: &[FixedRow] =
+    &[row("expenditure_total", &["支出总计", "支 出 总 计", "支出合计"], None)];
 
 /// 部门收支总体情况表.
 pub const INCOME_EXPENSE_SUMMARY: TableSchema = TableSchema {
@@ -268,7 +271,12 @@ pub const GENERAL_BUDGET_EXPENDITURE: TableSchema = TableSchema {
     kind: "general_budget_expenditure",
     document: DocumentKind::Budget,
     title: "一般公共预算支出情况表",
-    aliases: &["一般公共预算支出预算表", "一般公共预算支出表", "部门一般公共预算支出功能分类预算表"],
+    aliases: &[
+        "一般公共预算支出预算表",
+        "一般公共预算支出表",
+        "部门一般公共预算支出功能分类预算表",
+        "一般公共预算支出功能分类预算表",
+    ],
     unit: AmountUnit::Wan,
     panels: &[basic_project_panel()],
 };
@@ -282,6 +290,7 @@ pub const GENERAL_BUDGET_BASIC: TableSchema = TableSchema {
         "一般公共预算基本支出预算表",
         "一般公共预算基本支出表",
         "部门一般公共预算基本支出部门预算经济分类预算表",
+        "一般公共预算基本支出部门预算经济分类预算表",
     ],
     unit: AmountUnit::Wan,
     panels: &[Panel {
@@ -464,6 +473,7 @@ pub const TABLES: &[TableSchema] = &[
     GOVERNMENT_FUND_EXPENDITURE_SHANGHAI,
     STATE_CAPITAL_EXPENDITURE_SHANGHAI,
     THREE_PUBLIC_AND_RUNNING_COSTS,
+    UNIT_INCOME_EXPENSE_SUMMARY,
     FINAL_INCOME_EXPENSE_SUMMARY,
     FINAL_INCOME,
     FINAL_EXPENDITURE,
@@ -506,7 +516,9 @@ pub fn variant_of(kind: &str) -> Option<&'static str> {
     match kind {
         "income_summary" => Some("income_summary_shanghai"),
         "government_fund_expenditure" => Some("government_fund_expenditure_shanghai"),
+        "state_capital_expenditure" => Some("state_capital_expenditure_shanghai"),
         "three_public" => Some("three_public_and_running_costs"),
+        "income_expense_summary" => Some("unit_income_expense_summary"),
         _ => None,
     }
 }

@@ -414,3 +414,117 @@ fn shanghai_budget() {
     // 135: the 三公 items stated in their own headings （一）…（三） are read too.
     assert_eq!(d.narrative.facts.len(), 135);
 }
+
+/// A Shanghai **unit** budget (单位预算): its own titles (`2024年预算单位…`), amounts in 元, and a
+/// 财务收支预算总表 whose spending side splits into 合计 | 人员经费 | 公用经费 | 项目支出.
+#[test]
+fn shanghai_unit_budget() {
+    let d = read("shpt-flyy-2024-unit-budget");
+    assert_eq!(d.document, DocumentKind::Budget);
+    assert_eq!(d.year.as_ref().map(|y| y.value), Some(2024));
+    let kinds: Vec<&str> = d.tables.iter().map(|t| t.kind.as_str()).collect();
+    assert_eq!(
+        kinds,
+        vec![
+            "unit_income_expense_summary",
+            "income_summary_shanghai",
+            "expenditure_summary",
+            "fiscal_summary",
+            "general_budget_expenditure",
+            "government_fund_expenditure_shanghai",
+            "state_capital_expenditure_shanghai",
+            "general_budget_basic",
+            "three_public_and_running_costs",
+        ]
+    );
+    // The contents page (`4．2024年预算单位财政拨款收支预算总表` without dot leaders) is no table.
+    assert!(d.tables.iter().all(|t| t.title.span.line > 25), "a contents line was taken for a table");
+    let t1 = table(&d, "unit_income_expense_summary");
+    assert_eq!(cells(t1, "income", "fiscal"), want(&[("amount", "9501164")]));
+    assert_eq!(cells(t1, "income", "general_budget"), want(&[("amount", "9501164")]));
+    assert_eq!(cells(t1, "income", "business_income"), want(&[("amount", "2620000")]));
+    assert_eq!(cells(t1, "income", "income_total"), want(&[("amount", "12121164")]));
+    assert_eq!(
+        cells(t1, "expenditure", "208"),
+        want(&[("total", "11281624"), ("personnel", "6540674"), ("operating", "2120950"), ("project", "2620000")])
+    );
+    assert_eq!(cells(t1, "expenditure", "221"), want(&[("total", "335816"), ("personnel", "335816")]));
+    assert_eq!(
+        cells(t1, "expenditure", "expenditure_total"),
+        want(&[("total", "12121164"), ("personnel", "7380214"), ("operating", "2120950"), ("project", "2620000")])
+    );
+    let t2 = table(&d, "income_summary_shanghai");
+    assert_eq!(
+        cells(t2, "main", "208"),
+        want(&[("total", "11281624"), ("fiscal", "8661624"), ("business_income", "2620000")])
+    );
+    assert_eq!(cells(t2, "main", "2080599"), want(&[("total", "7020"), ("fiscal", "7020")]));
+    assert_eq!(cells(t2, "main", "2101102"), want(&[("total", "503724"), ("fiscal", "503724")]));
+    assert_eq!(
+        cells(t2, "main", "total"),
+        want(&[("total", "12121164"), ("fiscal", "9501164"), ("business_income", "2620000")])
+    );
+    let t3 = table(&d, "expenditure_summary");
+    assert_eq!(
+        cells(t3, "main", "2081005"),
+        want(&[("total", "9584796"), ("basic", "6964796"), ("project", "2620000")])
+    );
+    let t4 = table(&d, "fiscal_summary");
+    assert_eq!(cells(t4, "income", "general_budget"), want(&[("amount", "9501164")]));
+    assert_eq!(cells(t4, "income", "income_total"), want(&[("amount", "9501164")]));
+    assert_eq!(cells(t4, "expenditure", "208"), want(&[("total", "8661624"), ("general_budget", "8661624")]));
+    let t5 = table(&d, "general_budget_expenditure");
+    assert_eq!(cells(t5, "main", "2081005"), want(&[("total", "6964796"), ("basic", "6964796")]));
+    assert_eq!(cells(t5, "main", "total"), want(&[("total", "9501164"), ("basic", "9501164")]));
+    for kind in ["government_fund_expenditure_shanghai", "state_capital_expenditure_shanghai"] {
+        let t = table(&d, kind);
+        assert!(t.rows.iter().all(|r| r.values.is_empty()), "{kind}");
+        assert!(t.empty_statement.as_ref().is_some_and(|s| s.value.contains("空表")), "{kind}");
+    }
+    let t6 = table(&d, "general_budget_basic");
+    assert_eq!(cells(t6, "main", "30212"), want(&[("total", "7020"), ("operating", "7020")]));
+    assert_eq!(name(t6, "main", "30212"), "机关事业单位退休人员活动费");
+    assert_eq!(
+        cells(t6, "main", "total"),
+        want(&[("total", "9501164"), ("personnel", "7380214"), ("operating", "2120950")])
+    );
+    // The 2024 items state last year's executed figure, this year's and the rate of change.
+    use yusuan_model::narrative::{Direction, PriorBasis, Subject};
+    let items: Vec<(String, String, String, Direction, String)> = d
+        .narrative
+        .facts
+        .iter()
+        .filter_map(|f| {
+            let Subject::Function(fi) = &f.subject else { return None };
+            let prior = f.prior.as_ref()?;
+            assert_eq!(prior.basis, PriorBasis::Executed);
+            assert_eq!(prior.year, Some(2023));
+            let ch = f.change.as_ref()?;
+            Some((
+                fi.item.clone()?,
+                prior.amount.value.value.to_string(),
+                f.amount.as_ref()?.value.value.to_string(),
+                ch.direction,
+                ch.rate.as_ref()?.value.0.to_string(),
+            ))
+        })
+        .collect();
+    let item = |i: &str, p: &str, c: &str, d: Direction, r: &str| (i.into(), p.into(), c.into(), d, r.into());
+    assert_eq!(
+        items,
+        vec![
+            item("事业单位离退休", "54.60", "53.84", Direction::Decrease, "1.39"),
+            item("机关事业单位基本养老保险缴费支出", "70.70", "76.76", Direction::Increase, "8.57"),
+            item("机关事业单位职业年金缴费支出", "35.35", "38.38", Direction::Increase, "8.57"),
+            item("社会福利事业单位", "711.34", "738.66", Direction::Increase, "3.84"),
+            item("事业单位医疗", "44.17", "50.37", Direction::Increase, "14.04"),
+            item("住房公积金", "33.74", "33.58", Direction::Decrease, "0.47"),
+        ]
+    );
+    // Each item's use, and the cause of its change in the next sentence.
+    let welfare =
+        d.narrative.facts.iter().find(|f| f.amount.as_ref().is_some_and(|a| a.value.value.to_string() == "738.66"));
+    let welfare = welfare.expect("item 4");
+    assert_eq!(welfare.purpose.as_ref().map(|p| p.value.as_str()), Some("人员经费及公用经费"));
+    assert_eq!(welfare.reason.as_ref().map(|p| p.value.as_str()), Some("根据实际支出"));
+}

@@ -12,7 +12,8 @@ pub const INCOME_SUMMARY_SHANGHAI: TableSchema = TableSchema {
     kind: "income_summary_shanghai",
     document: DocumentKind::Budget,
     title: "部门收入预算总表",
-    aliases: &[],
+    // A unit's (预算单位收入预算总表); without it the national alias 收入预算总表 would match.
+    aliases: &["单位收入预算总表"],
     unit: AmountUnit::Wan,
     panels: &[Panel {
         key: "main",
@@ -35,7 +36,7 @@ pub const GOVERNMENT_FUND_EXPENDITURE_SHANGHAI: TableSchema = TableSchema {
     kind: "government_fund_expenditure_shanghai",
     document: DocumentKind::Budget,
     title: "部门政府性基金预算支出功能分类预算表",
-    aliases: &[],
+    aliases: &["政府性基金预算支出功能分类预算表"],
     unit: AmountUnit::Wan,
     panels: &[basic_project_panel()],
 };
@@ -45,7 +46,7 @@ pub const STATE_CAPITAL_EXPENDITURE_SHANGHAI: TableSchema = TableSchema {
     kind: "state_capital_expenditure_shanghai",
     document: DocumentKind::Budget,
     title: "部门国有资本经营预算支出功能分类预算表",
-    aliases: &[],
+    aliases: &["国有资本经营预算支出功能分类预算表"],
     unit: AmountUnit::Wan,
     panels: &[basic_project_panel()],
 };
@@ -57,7 +58,7 @@ pub const THREE_PUBLIC_AND_RUNNING_COSTS: TableSchema = TableSchema {
     kind: "three_public_and_running_costs",
     document: DocumentKind::Budget,
     title: "部门“三公”经费和机关运行经费预算表",
-    aliases: &[],
+    aliases: &["“三公”经费和机关运行经费预算表"],
     unit: AmountUnit::Wan,
     panels: &[Panel {
         key: "main",

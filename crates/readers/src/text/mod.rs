@@ -80,7 +80,8 @@ pub fn read_lines_with(lines: &[Line], catalog: &Catalog) -> Disclosure {
     }
 
     let narrative_lines: Vec<Line> = seg.narrative.iter().map(|&i| lines[i].clone()).collect();
-    let (sections, facts, n) = narrative::read_with(&narrative_lines, catalog);
+    let (sections, facts, n) =
+        narrative::read_with(&narrative_lines, catalog, d.overview.year.as_ref().map(|y| y.value));
     d.narrative.sections = sections;
     d.narrative.facts = facts;
     notes.extend(n);

@@ -63,6 +63,64 @@ fn part_heading(text: &str) -> Option<PartKind> {
     })
 }
 
+/// Part titles printed alone on a line without `第N部分` (Shanghai's package: `XX主要职能`,
+/// `名词解释`, `2024年单位预算编制说明`, `其他相关情况说明`): the words such a title ends with.
+const PART_TITLES: [(&str, PartKind); 10] = [
+    ("主要职能", PartKind::Overview),
+    ("机构设置", PartKind::Overview),
+    ("名词解释", PartKind::Glossary),
+    ("预算编制说明", PartKind::Narrative),
+    ("决算编制说明", PartKind::Narrative),
+    ("预算情况说明", PartKind::Narrative),
+    ("决算情况说明", PartKind::Narrative),
+    ("其他相关情况说明", PartKind::Narrative),
+    ("其他相关说明", PartKind::Narrative),
+    ("项目经费情况说明", PartKind::Narrative),
+];
+
+/// Whether a line starts with numbering (`一、`, `（一）`, `1.`, `2．`, `3、`): a contents entry or
+/// a narrative heading, never a part title standing alone.
+fn numbered(text: &str) -> bool {
+    let t = text.trim_start();
+    let cn = t.chars().take_while(|c| CN_DIGITS.contains(*c)).count();
+    let digits = t.chars().take_while(|c| c.is_ascii_digit()).count();
+    narrative_heading(t)
+        || (cn > 0 && t.chars().nth(cn) == Some('、'))
+        || (digits > 0 && t.chars().nth(digits).is_some_and(|c| matches!(c, '.' | '．' | '、')))
+}
+
+/// A part title alone on a line: short, no sentence punctuation, not numbered, ending with one
+/// of [`PART_TITLES`] (after the department's name or the year, which may come first).
+fn part_title(text: &str) -> Option<PartKind> {
+    let f = fold_title(text);
+    if f.chars().count() > 40 || f.contains(['，', '。', '：', ':', '；', '…']) || numbered(text) {
+        return None;
+    }
+    PART_TITLES.iter().find(|(w, _)| f.ends_with(w)).map(|(_, k)| *k)
+}
+
+/// A contents page: `目录`, then its entries (numbered, or led by dots to a page number), none
+/// holding an amount. The line indices of the heading and its entries.
+fn contents_page(lines: &[Line], i: usize) -> Vec<usize> {
+    if fold_title(&lines[i].text) != "目录" {
+        return Vec::new();
+    }
+    let mut out = vec![i];
+    for (j, line) in lines.iter().enumerate().skip(i + 1) {
+        let t = line.text.trim();
+        if t.is_empty() {
+            continue;
+        }
+        let leaders = t.contains("……") || t.contains("...") || t.contains("···");
+        let amount = t.split_whitespace().any(crate::text::tables::tokens::is_amount);
+        if !(leaders || numbered(t)) || amount || t.chars().count() > 80 {
+            break;
+        }
+        out.push(j);
+    }
+    out
+}
+
 /// The part heading on line `i`, its title read on into the next line when the layout wrapped
 /// it there (`第三部分 …2024年度部门决算情况` / `说明`).
 fn part_heading_at(lines: &[Line], i: usize) -> Option<PartKind> {
@@ -210,21 +268,35 @@ pub fn segment(lines: &[Line]) -> Segments {
     let mut seg = Segments::default();
     // Every boundary: part headings, table titles, performance titles.
     enum Mark {
-        Part(PartKind),
+        /// A part, and whether its heading is a numbered `第N部分` (inside which a numbered line
+        /// ends a table) or a bare title (Shanghai: tables follow the 编制说明 without one).
+        Part(PartKind, bool),
         Table(&'static TableSchema, Option<u32>),
         Performance,
     }
     let mut marks: Vec<(usize, Mark)> = Vec::new();
     // Entries of a table of contents: neither tables nor narrative.
     let mut contents: Vec<usize> = Vec::new();
+    let mut in_contents: Vec<usize> = Vec::new();
     for (i, line) in lines.iter().enumerate() {
         let text = line.text.trim();
         if text.is_empty() {
             continue;
         }
-        if let Some(kind) = part_heading_at(lines, i) {
+        if in_contents.binary_search(&i).is_ok() {
+            contents.push(i);
+            continue;
+        }
+        let page = contents_page(lines, i);
+        if !page.is_empty() {
+            contents.push(i);
+            in_contents = page;
+            continue;
+        }
+        let part = part_heading_at(lines, i).map(|k| (k, true)).or_else(|| part_title(text).map(|k| (k, false)));
+        if let Some((kind, formal)) = part {
             seg.parts.push((kind, i));
-            marks.push((i, Mark::Part(kind)));
+            marks.push((i, Mark::Part(kind, formal)));
         } else if is_performance_title(text) {
             if performance_contents_entry(lines, i) {
                 contents.push(i);
@@ -255,10 +327,16 @@ pub fn segment(lines: &[Line]) -> Segments {
     for (k, (start, mark)) in marks.iter().enumerate() {
         let mut end = end_of(k);
         match mark {
-            Mark::Part(kind) => {
-                current_part = Some(*kind);
+            Mark::Part(kind, formal) => {
+                current_part = Some(*kind).filter(|_| *formal);
                 match kind {
-                    PartKind::Overview => seg.overview = Some((*start, end)),
+                    // Shanghai prints 主要职能 and 机构设置 as two parts, one after the other.
+                    PartKind::Overview => {
+                        seg.overview = match seg.overview {
+                            Some((a, b)) if b == *start => Some((a, end)),
+                            _ => Some((*start, end)),
+                        }
+                    }
                     PartKind::Glossary => seg.glossary = Some((*start, end)),
                     _ => {}
                 }

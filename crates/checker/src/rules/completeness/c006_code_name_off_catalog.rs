@@ -19,14 +19,64 @@ crate::rule! {
     CODE_NAME_OFF_CATALOG: code "C006", name "code-name-off-catalog", family Completeness, severity Warning, check check
 }
 
+/// A place whose codes of one scheme disagree with the catalog this often (at least
+/// [`EDITION_MIN`] codes and a third of those the catalog knows) follows another edition of the
+/// classification (a province's own economic classification, Shanghai's 302 02 咨询费 for the
+/// national 印刷费): one note, not a warning per code, since no single name is then known wrong.
+const EDITION_MIN: usize = 3;
+
+/// Which classification a code belongs to: functional (2…) or economic (3…, 5…).
+fn economic(code: &yusuan_model::catalog::Code) -> bool {
+    code.as_str().starts_with(['3', '5'])
+}
+
 fn check(cx: &Context, sink: &mut Sink) {
     let mut done: Vec<(String, String)> = Vec::new();
-    for n in named_codes(cx.doc) {
-        let key = (n.code.as_str().to_string(), fold_name(&n.name));
-        if done.contains(&key) {
+    let named: Vec<_> =
+        named_codes(cx.doc).into_iter().filter(|n| done_once(&mut done, n.code.as_str(), &n.name)).collect();
+    let off = |n: &crate::names::Named| match cx.catalog.get(&n.code) {
+        Lookup::Known(e) => (!same_name(&n.code, &e.name, &n.name)).then(|| e.name.clone()),
+        _ => None,
+    };
+    // Places (and schemes) that follow another edition: reported once.
+    let mut editions: Vec<(String, bool)> = Vec::new();
+    for n in &named {
+        let key = (n.place.clone(), economic(&n.code));
+        if editions.contains(&key) {
             continue;
         }
-        done.push(key);
+        let same_place: Vec<_> = named.iter().filter(|m| (m.place.clone(), economic(&m.code)) == key).collect();
+        let known = same_place.iter().filter(|m| matches!(cx.catalog.get(&m.code), Lookup::Known(_))).count();
+        let differ: Vec<_> = same_place.iter().filter_map(|m| off(m).map(|c| (*m, c))).collect();
+        if differ.len() >= EDITION_MIN && differ.len() * 3 >= known {
+            editions.push(key);
+            let examples: Vec<String> =
+                differ.iter().take(3).map(|(m, c)| format!("{} {}／{}", m.code.spaced(), m.name.trim(), c)).collect();
+            let mut f = sink.finding(
+                differ[0].0.span,
+                Message::new(
+                    format!(
+                        "{}有 {} 个科目编码的名称与内置分类科目不同（如 {}），应是另一版本（如地方）的分类科目，未逐条报告；可用 --catalog 载入该版本",
+                        n.place,
+                        differ.len(),
+                        examples.join("、")
+                    ),
+                    format!(
+                        "{}: {} codes are named otherwise than in the built-in catalog (e.g. {}): another edition (a province's?) of the classification, not reported one by one; load it with --catalog",
+                        n.place,
+                        differ.len(),
+                        examples.join(", ")
+                    ),
+                ),
+            );
+            f.severity = Severity::Info;
+            sink.push(f);
+        }
+    }
+    for n in named {
+        if editions.contains(&(n.place.clone(), economic(&n.code))) {
+            continue;
+        }
         match cx.catalog.get(&n.code) {
             Lookup::Known(e) if !same_name(&n.code, &e.name, &n.name) => sink.report(
                 n.span,
@@ -73,6 +123,16 @@ fn check(cx: &Context, sink: &mut Sink) {
             _ => {}
         }
     }
+}
+
+/// Whether this code and name are seen for the first time.
+fn done_once(done: &mut Vec<(String, String)>, code: &str, name: &str) -> bool {
+    let key = (code.to_string(), fold_name(name));
+    if done.contains(&key) {
+        return false;
+    }
+    done.push(key);
+    true
 }
 
 #[cfg(test)]

@@ -22,7 +22,7 @@ crate::rule! {
 }
 
 /// The figure of `code` in a column of a table: the row's cell, or zero when the table lists no
-/// such code (anchored at the title).
+/// such code (anchored at the title) and every line of it was read.
 fn figure(cx: &Context, table: &Table, panel: &str, column: &str, code: &Code) -> Option<Fig> {
     // A misread table states no figure, not even the zero of a code it does not list.
     cx.misreading(table).is_none().then_some(())?;
@@ -32,6 +32,8 @@ fn figure(cx: &Context, table: &Table, panel: &str, column: &str, code: &Code) -
     // Project tables repeat an item code per project; only rows without a project are the item.
     match table.panel_rows(p as u8).find(|r| r.code.as_ref() == Some(code) && r.project.is_none()) {
         Some(row) => cx.cell(table, row, col),
+        // A line of the table could not be read: the code may be on it.
+        None if !cx.fully_read(table) => None,
         None => Some(Fig::zero(
             table.title.span,
             Message::new(

@@ -239,36 +239,13 @@ fn function_row<'t>(table: &'t Table, panel: u8, fi: &FunctionItem) -> Result<&'
 /// The table cell of a function item in its scope's table; zero when the table does not list a
 /// known code; `None` when no table of the scope is present or the names find no row.
 fn function_target(cx: &Context, fi: &FunctionItem, scope: Scope) -> Option<Target> {
+    if scope == Scope::FiscalAppropriation {
+        if let Some(t) = fiscal_function_target(cx, fi) {
+            return Some(t);
+        }
+    }
     FUNCTION_TABLES.iter().filter(|(s, ..)| applies(s, scope)).find_map(|(_, kind, panel, column)| {
-        let table = cx.doc.table(kind)?;
-        // A misread table states no figure, not even the zero of a code it does not list.
-        cx.misreading(table).is_none().then_some(())?;
-        let s = schema(kind)?;
-        let p = s.panels.iter().position(|p| p.key == *panel)?;
-        let col = s.panels.get(p)?.column_index(column)?;
-        let fig = if table.is_empty_table() {
-            let anchor = table.empty_statement.as_ref().map(|s| s.span).unwrap_or(table.title.span);
-            Fig::zero(anchor, Message::new(format!("{}（空表）", table.title.value), format!("{kind} (empty)")))
-        } else {
-            match function_row(table, p as u8, fi) {
-                Ok(row) => cx.cell(table, row, col)?,
-                // Table 4 lists classes only: a deeper code is not missing from it.
-                Err(Some(code))
-                    if s.panels.get(p)?.row_key != yusuan_model::table::RowKeyKind::FunctionClass
-                        || code.as_str().len() == 3 =>
-                {
-                    let title = table.number.map(|n| format!("表{n}")).unwrap_or_else(|| table.title.value.clone());
-                    Fig::zero(
-                        table.title.span,
-                        Message::new(
-                            format!("{title}（未列 {}）", code.spaced()),
-                            format!("{title} (no {})", code.spaced()),
-                        ),
-                    )
-                }
-                Err(_) => return None,
-            }
-        };
+        let fig = function_fig(cx, kind, panel, column, fi)?;
         Some(Target {
             figure: fig.interval,
             label: describe(std::slice::from_ref(&fig), &[]),
@@ -276,6 +253,48 @@ fn function_target(cx: &Context, fi: &FunctionItem, scope: Scope) -> Option<Targ
             minus: vec![],
         })
     })
+}
+
+/// A function item of fiscal money at any level: what the general budget, the government funds
+/// and state capital spend on it (tables 5, 8 and 9, or the variants standing for them), when
+/// the document has all three (an empty one is zero). Table 4 lists only classes.
+fn fiscal_function_target(cx: &Context, fi: &FunctionItem) -> Option<Target> {
+    let figs =
+        [T5, T8, T9].iter().map(|kind| function_fig(cx, kind, "main", "total", fi)).collect::<Option<Vec<Fig>>>()?;
+    Some(Target { figure: sum(&figs), label: describe(&figs, &[]), cells: figs, minus: vec![] })
+}
+
+/// The cell of a function item in a table's column: zero for an empty table, and for a code
+/// the table does not list; `None` when the table is absent or the names find no row.
+fn function_fig(cx: &Context, kind: &str, panel: &str, column: &str, fi: &FunctionItem) -> Option<Fig> {
+    let table = cx.table(kind)?;
+    // A misread table states no figure, not even the zero of a code it does not list.
+    cx.misreading(table).is_none().then_some(())?;
+    let s = schema(&table.kind)?;
+    let p = s.panels.iter().position(|p| p.key == panel)?;
+    let col = s.panels.get(p)?.column_index(column)?;
+    if table.is_empty_table() {
+        let anchor = table.empty_statement.as_ref().map(|s| s.span).unwrap_or(table.title.span);
+        return Some(Fig::zero(
+            anchor,
+            Message::new(format!("{}（空表）", table.title.value), format!("{kind} (empty)")),
+        ));
+    }
+    match function_row(table, p as u8, fi) {
+        Ok(row) => cx.cell(table, row, col),
+        // Table 4 lists classes only: a deeper code is not missing from it.
+        Err(Some(code))
+            if s.panels.get(p)?.row_key != yusuan_model::table::RowKeyKind::FunctionClass
+                || code.as_str().len() == 3 =>
+        {
+            let title = table.number.map(|n| format!("表{n}")).unwrap_or_else(|| table.title.value.clone());
+            Some(Fig::zero(
+                table.title.span,
+                Message::new(format!("{title}（未列 {}）", code.spaced()), format!("{title} (no {})", code.spaced())),
+            ))
+        }
+        Err(_) => None,
+    }
 }
 
 /// The carry-over item of that name in table 11.

@@ -14,6 +14,7 @@ mod n006_parts_sum;
 mod n007_completion_rate;
 mod n008_versus_budget;
 mod n009_item_budgets_sum;
+mod n010_stated_prior_change;
 
 use crate::rule::Rule;
 
@@ -27,6 +28,7 @@ pub const RULES: &[Rule] = &[
     n007_completion_rate::NARRATIVE_COMPLETION,
     n008_versus_budget::NARRATIVE_VERSUS_BUDGET,
     n009_item_budgets_sum::NARRATIVE_ITEM_BUDGETS_SUM,
+    n010_stated_prior_change::NARRATIVE_STATED_PRIOR,
 ];
 
 /// The severities one rule reports on a text, for the rules' unit tests.

@@ -2,7 +2,7 @@ use crate::context::{Context, Fig};
 use crate::finding::Message;
 use crate::rule::Sink;
 use yusuan_model::registry::schema;
-use yusuan_model::table::RowKeyKind;
+use yusuan_model::table::{RowKeyKind, Table};
 
 crate::rule! {
     /// Flags a row that is not the sum of the rows under it, column by column: a 类 against its
@@ -29,7 +29,7 @@ fn check(cx: &Context, sink: &mut Sink) {
                 }
                 let children: Vec<_> = table.rows.iter().filter(|r| r.parent == Some(i)).collect();
                 // Columns an ambiguous row leaves open come back as None below.
-                if children.is_empty() {
+                if children.is_empty() || !subtree_read(cx, table, i) {
                     continue;
                 }
                 for col in 0..panel.columns.len() {
@@ -46,4 +46,25 @@ fn check(cx: &Context, sink: &mut Sink) {
             }
         }
     }
+}
+
+/// Whether every line among a parent and its rows, up to the next row outside them, was read: a
+/// line the reader could not place there (a misprinted code, an unknown class name) may be one
+/// of the children, so their sum is not sure.
+fn subtree_read(cx: &Context, table: &Table, parent: usize) -> bool {
+    let within = |k: usize| {
+        let mut at = table.rows.get(k).and_then(|r| r.parent);
+        while let Some(p) = at {
+            if p == parent {
+                return true;
+            }
+            at = table.rows.get(p).and_then(|r| r.parent);
+        }
+        false
+    };
+    let members: Vec<usize> = (0..table.rows.len()).filter(|&k| k == parent || within(k)).collect();
+    let (Some(&first), Some(&last)) = (members.first(), members.last()) else { return true };
+    let from = table.rows[first].span.line;
+    let to = table.rows.get(last + 1).map(|r| r.span.line.saturating_sub(1)).unwrap_or(table.span.end_line);
+    !cx.unread_between(from, to.max(table.rows[last].span.line))
 }

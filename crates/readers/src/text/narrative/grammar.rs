@@ -16,6 +16,7 @@
 //! and a figure no clause takes becomes a note.
 
 mod final_accounts;
+mod prior;
 
 use super::lexicon::{self, Found};
 use super::norm::{figures, Figure, FigureKind, Norm};
@@ -374,11 +375,13 @@ pub struct Reader<'a> {
     pub notes: Vec<ReadNote>,
     /// The document is final accounts (决算): budgets, actuals and completion rates are read.
     pub final_accounts: bool,
+    /// The budget year, when the document states it.
+    pub year: Option<u16>,
 }
 
 impl<'a> Reader<'a> {
     pub fn new(catalog: &'a Catalog) -> Self {
-        Reader { catalog, facts: Vec::new(), notes: Vec::new(), final_accounts: false }
+        Reader { catalog, facts: Vec::new(), notes: Vec::new(), final_accounts: false, year: None }
     }
 
     /// Reads one section body.
@@ -512,6 +515,11 @@ impl<'a> Reader<'a> {
                 f.reason = Some(Spanned::new(value, span));
                 f.reason_kind = Some(kind);
             }
+            // A cause after the item's use: the cause is the reason, the use its purpose.
+            Some(f) if kind == ReasonKind::Cause && f.reason_kind == Some(ReasonKind::Use) && f.purpose.is_none() => {
+                f.purpose = f.reason.replace(Spanned::new(value, span));
+                f.reason_kind = Some(kind);
+            }
             _ => self.notes.push(ReadNote::new(
                 NoteKind::UnreadLine,
                 Some(span),
@@ -571,6 +579,16 @@ impl<'a> Reader<'a> {
                 *u = true;
             }
         };
+
+        // `财政拨款支出主要内容如下：`: the items that follow are of the money it names.
+        if figs.is_empty() && c.after == Sep::Colon && text.ends_with("如下") {
+            if let Some(scope) = lexicon::scope_words(text) {
+                ctx.scope = scope;
+            }
+            st.cur = None;
+            st.head = None;
+            return;
+        }
 
         // A list head: `收入预算包括`, `其中`, `主要包括`.
         if let Some(&(word, complete)) = LIST_WORDS.iter().find(|(w, _)| text.ends_with(w)) {
@@ -742,6 +760,11 @@ impl<'a> Reader<'a> {
             }
         }
 
+        // `2023年当年预算执行数为 54.60万元`: the current fact's last-year figure.
+        if !self.final_accounts && self.prior_clause(norm, off, text, &figs, st) {
+            mark(0);
+            return;
+        }
         if !figs.is_empty() {
             if let Some((_, taken)) = self.subject_figure(norm, off, text, &figs, st, ctx) {
                 taken.into_iter().for_each(&mut mark);
@@ -916,6 +939,13 @@ impl<'a> Reader<'a> {
             _ => Want::Amount,
         };
         let cleaned = clean(phrase);
+        // `…53.84万元，…2024年预算安排 53.84万元`: the current fact's amount said again (W002
+        // compares the two), not a new statement of something else.
+        if let (Some(k), FigureKind::Money(_)) = (st.cur, &first.kind) {
+            if is_filler(cleaned) && self.facts.get(k).is_some_and(|f| f.amount.is_some() && f.change.is_none()) {
+                return Some((k, vec![0]));
+            }
+        }
         let idx = match st.cur {
             // `2024年预算数为 319.59万元`, `涉及金额 1,050.52万元`: the current fact's figure.
             Some(k) if is_filler(cleaned) && self.facts.get(k).is_some_and(|f| lacks(f, want)) => k,

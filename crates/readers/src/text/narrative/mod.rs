@@ -160,13 +160,15 @@ fn is_statement(title: &str) -> bool {
 
 /// Reads the narrative's sections and facts. `lines` are Part 3 without the performance tables.
 pub fn read(lines: &[Line]) -> (Vec<Section>, Vec<Fact>, Vec<ReadNote>) {
-    read_with(lines, Catalog::shared_builtin())
+    read_with(lines, Catalog::shared_builtin(), None)
 }
 
-/// [`read`] with the catalog that names functional codes (the user's official one, when given).
-pub fn read_with(lines: &[Line], catalog: &Catalog) -> (Vec<Section>, Vec<Fact>, Vec<ReadNote>) {
+/// [`read`] with the catalog that names functional codes (the user's official one, when given)
+/// and the budget year, when the document states it (a numbered year before it is last year).
+pub fn read_with(lines: &[Line], catalog: &Catalog, year: Option<u16>) -> (Vec<Section>, Vec<Fact>, Vec<ReadNote>) {
     let (sections, blocks) = structure(lines);
     let mut reader = Reader::new(catalog);
+    reader.year = year;
     // Headings say 决算 (a fragment without headings: its words do).
     reader.final_accounts = if sections.is_empty() {
         lines.iter().any(|l| l.text.contains("决算"))
