@@ -62,16 +62,32 @@ pub struct Context<'a> {
     pub catalog: &'a Catalog,
     /// The narrative's paragraphs, joined once for every rule that reads the wording.
     paragraphs: std::sync::OnceLock<Vec<crate::prose::Para>>,
+    /// The tables read under columns their rows do not fit, by index (see [`crate::misread`]).
+    misreadings: std::sync::OnceLock<Vec<Option<crate::misread::Misreading>>>,
 }
 
 impl<'a> Context<'a> {
     pub fn new(doc: &'a Disclosure, config: &'a Config, catalog: &'a Catalog) -> Self {
-        Context { doc, config, catalog, paragraphs: std::sync::OnceLock::new() }
+        Context {
+            doc,
+            config,
+            catalog,
+            paragraphs: std::sync::OnceLock::new(),
+            misreadings: std::sync::OnceLock::new(),
+        }
     }
 
     /// The document's prose, joined into paragraphs (see [`crate::prose::paragraphs`]).
     pub fn paragraphs(&self) -> &[crate::prose::Para] {
         self.paragraphs.get_or_init(|| crate::prose::paragraphs(self.doc))
+    }
+
+    /// Whether most rows of this table do not fit the columns it was read under: then no figure
+    /// of it is certain, and no rule reads its cells ([`crate::misread`]).
+    pub fn misreading(&self, table: &Table) -> Option<crate::misread::Misreading> {
+        let all = self.misreadings.get_or_init(|| crate::misread::misreadings(self));
+        let i = self.doc.tables.iter().position(|t| std::ptr::eq(t, table))?;
+        all.get(i).copied().flatten()
     }
 
     /// The table of a kind, or of the variant that stands for it in this document's form
@@ -113,7 +129,16 @@ impl<'a> Context<'a> {
     /// A cell as a figure, when its row's columns are settled.
     /// An ambiguous row still settles a column when every candidate placement puts the same
     /// value there (or leaves it empty): a row total is known even when its parts are not.
+    /// `None` for every cell of a misread table.
     pub fn cell(&self, table: &Table, row: &Row, col: usize) -> Option<Fig> {
+        if self.misreading(table).is_some() {
+            return None;
+        }
+        self.raw_cell(table, row, col)
+    }
+
+    /// A cell as [`Self::cell`] gives it, whether or not its table was misread.
+    pub(crate) fn raw_cell(&self, table: &Table, row: &Row, col: usize) -> Option<Fig> {
         let label = Self::cell_label(table, row, col);
         let value = if Self::settled(table, row) {
             row.cell(col)
@@ -167,6 +192,9 @@ impl<'a> Context<'a> {
     /// table does not list; `None` when the table is absent or the row unsettled.
     pub fn cell_ref(&self, c: &CellRef) -> Option<Fig> {
         let table = self.doc.table(c.table)?;
+        if self.misreading(table).is_some() {
+            return None;
+        }
         let s = schema(c.table)?;
         let p = s.panels.iter().position(|p| p.key == c.panel)?;
         let col = s.panels[p].column_index(c.column)?;

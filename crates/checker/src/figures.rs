@@ -16,7 +16,7 @@ pub fn figures(d: &Disclosure) -> BTreeSet<Span> {
         }
     }
     for p in &d.performance {
-        for m in [&p.budget_total, &p.budget_fiscal, &p.budget_other].into_iter().flatten() {
+        for m in [&p.budget_total, &p.budget_fiscal, &p.budget_other, &p.budget_carry_over].into_iter().flatten() {
             out.insert(m.span);
         }
         out.extend(p.funding.iter().map(|f| f.amount.span));

@@ -7,6 +7,7 @@ pub mod compare;
 pub mod context;
 pub mod figures;
 pub mod finding;
+pub mod misread;
 pub mod names;
 pub mod prose;
 pub mod rule;

@@ -49,22 +49,17 @@ pub fn named_codes(doc: &Disclosure) -> Vec<Named> {
     out
 }
 
-/// Names one code legitimately goes by: the 款 renamed between catalog editions (see
-/// `catalog/SOURCES.md`).
-const RENAMED: &[(&str, &[&str])] = &[("20805", &["行政事业单位养老支出", "行政事业单位离退休"])];
-
 /// Whether two names of `code` are the same name: equal after folding spaces and bracket widths,
 /// equal but for a trailing 支出 (项 names are printed with and without it), or two editions'
-/// names of a renamed 款.
+/// names of a renamed code.
 pub fn same_name(code: &Code, a: &str, b: &str) -> bool {
     let (a, b) = (fold_name(a), fold_name(b));
     let bare = |s: &str| s.strip_suffix("支出").map(str::to_string).unwrap_or_else(|| s.to_string());
     if a == b || bare(&a) == bare(&b) {
         return true;
     }
-    RENAMED.iter().any(|(c, names)| {
-        *c == code.as_str() && names.iter().any(|n| fold_name(n) == a) && names.iter().any(|n| fold_name(n) == b)
-    })
+    // Two editions' names (`catalog/former_names.csv`).
+    yusuan_model::catalog::names_of_one_code(code, &a, &b)
 }
 
 #[cfg(test)]
@@ -80,5 +75,7 @@ mod tests {
         let k = Code::parse("20805").unwrap();
         assert!(same_name(&k, "行政事业单位离退休", "行政事业单位养老支出"));
         assert!(!same_name(&Code::parse("20801").unwrap(), "行政事业单位离退休", "行政事业单位养老支出"));
+        let health = Code::parse("210").unwrap();
+        assert!(same_name(&health, "医疗卫生与计划生育支出", "卫生健康支出"));
     }
 }

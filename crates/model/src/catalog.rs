@@ -186,6 +186,46 @@ const ECON_DEPT_CSV: &str = include_str!("../../../catalog/econ_dept.csv");
 const ECON_GOV_CSV: &str = include_str!("../../../catalog/econ_gov.csv");
 const FUNCTION_CSV: &str = include_str!("../../../catalog/function_partial.csv");
 const FUNCTION_CLASSES_CSV: &str = include_str!("../../../catalog/function_classes.csv");
+const FORMER_NAMES_CSV: &str = include_str!("../../../catalog/former_names.csv");
+
+/// A name a code went by in an earlier edition of the classification (医疗卫生与计划生育支出 for
+/// 210, today 卫生健康支出): documents keep printing old names for years after a rename.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FormerName {
+    pub code: Code,
+    pub former: String,
+    pub current: String,
+}
+
+/// The renamed codes shipped with yusuan (`catalog/former_names.csv`; their sources are in
+/// `catalog/SOURCES.md`), parsed once.
+pub fn former_names() -> &'static [FormerName] {
+    static FORMER: std::sync::OnceLock<Vec<FormerName>> = std::sync::OnceLock::new();
+    FORMER.get_or_init(|| {
+        FORMER_NAMES_CSV
+            .lines()
+            .skip(1)
+            .filter_map(|line| {
+                let mut f = line.split(',').map(str::trim);
+                let code = Code::parse(f.next()?)?;
+                let (former, current) = (f.next()?, f.next()?);
+                (!former.is_empty() && !current.is_empty()).then(|| FormerName {
+                    code,
+                    former: former.to_string(),
+                    current: current.to_string(),
+                })
+            })
+            .collect()
+    })
+}
+
+/// Whether two names are names of `code` in some edition: each is its current or a former name.
+pub fn names_of_one_code(code: &Code, a: &str, b: &str) -> bool {
+    let (a, b) = (fold_name(a), fold_name(b));
+    let renames: Vec<&FormerName> = former_names().iter().filter(|f| &f.code == code).collect();
+    let known = |n: &str| renames.iter().any(|f| fold_name(&f.former) == n || fold_name(&f.current) == n);
+    known(&a) && known(&b)
+}
 
 impl Catalog {
     pub fn new(source: impl Into<String>, complete: bool) -> Self {
@@ -281,12 +321,19 @@ impl Catalog {
     }
 
     /// Every entry with this name, compared without spaces and with brackets folded to one
-    /// width. Names repeat across the catalog (行政运行 sits under many 款), hence a list.
+    /// width. Names repeat across the catalog (行政运行 sits under many 款), hence a list. A
+    /// code's former name ([`former_names`]) finds it too.
     pub fn find_by_name(&self, name: &str) -> Vec<&CatalogEntry> {
         let index = self.by_name.get_or_init(|| {
             let mut m: std::collections::HashMap<String, Vec<Code>> = std::collections::HashMap::new();
             for e in self.entries.values() {
                 m.entry(fold_name(&e.name)).or_default().push(e.code.clone());
+            }
+            for f in former_names().iter().filter(|f| self.entries.contains_key(&f.code)) {
+                let codes = m.entry(fold_name(&f.former)).or_default();
+                if !codes.contains(&f.code) {
+                    codes.push(f.code.clone());
+                }
             }
             m
         });
@@ -319,6 +366,22 @@ pub fn fold_name(name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_former_class_name_finds_its_code() {
+        let c = Catalog::builtin();
+        let hits = c.find_by_name("医疗卫生与计划生育支出");
+        assert_eq!(hits.iter().map(|e| e.code.as_str()).collect::<Vec<_>>(), vec!["210"]);
+        assert_eq!(hits.first().map(|e| e.name.as_str()), Some("卫生健康支出"));
+        let code = Code::parse("210").unwrap();
+        assert!(names_of_one_code(&code, "医疗卫生与计划生育支出", "卫生健康支出"));
+        assert!(!names_of_one_code(&Code::parse("211").unwrap(), "医疗卫生与计划生育支出", "卫生健康支出"));
+        // Every shipped rename is of a code whose current name the shipped catalog holds.
+        for f in former_names() {
+            assert!(matches!(c.get(&f.code), Lookup::Known(e) if fold_name(&e.name) == fold_name(&f.current)), "{f:?}");
+        }
+        assert_eq!(former_names().len(), FORMER_NAMES_CSV.lines().count() - 1);
+    }
 
     #[test]
     fn codes_in_every_written_form_are_one() {

@@ -129,6 +129,10 @@ pub struct PerformanceTargets {
     pub budget_fiscal: Option<Spanned<Money>>,
     /// 其他资金.
     pub budget_other: Option<Spanned<Money>>,
+    /// 上年结转: the carry-over part of the total (Shanghai's 年度资金申请总额 = 当年财政拨款 +
+    /// 上年结转 + 其他资金).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub budget_carry_over: Option<Spanned<Money>>,
     /// 资金来源 (部门整体 tables), in printed order.
     pub funding: Vec<FundingSource>,
     /// 项目总体目标 / 年度绩效目标.

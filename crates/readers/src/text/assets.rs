@@ -176,25 +176,53 @@ fn read_sentence(j: &Joined, sa: usize, sb: usize, assets: &mut StateAssets, not
             assets.as_of = spanned_text(j, d0, d0 + len, "");
             ca = d0 + len;
         }
-        let figs = figures(t, ca, cb);
-        let clause = spanned_text(j, ca, cb, "");
-        let Some(clause) = clause else { continue };
-        if figs.is_empty() && (clause.value.contains("国有资产") || clause.value.ends_with("情况为")) {
-            continue; // the passage's lead-in
+        let pieces = if in_parts { enumerated(t, ca, cb) } else { vec![(ca, cb)] };
+        for (pa, pb) in pieces {
+            read_clause(j, pa, pb, purchase, in_parts, assets, notes);
         }
-        let placed = if purchase {
-            read_plan(j, ca, cb, &figs, assets)
-        } else {
-            read_holding(j, ca, cb, &figs, in_parts, assets)
-        };
-        if !placed {
-            notes.push(ReadNote::new(
-                NoteKind::UnreadLine,
-                Some(clause.span),
-                format!("国有资产情况中无法识别的文字：{}", clause.value),
-                format!("text of the state-asset passage that no field takes: {}", clause.value),
-            ));
-        }
+    }
+}
+
+/// A 其中 list enumerated with `、` (`部级领导干部用车 0辆、…、其他用车 2辆`): one piece per part,
+/// when every piece has a figure of its own; else the clause whole.
+fn enumerated(t: &str, ca: usize, cb: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut p = ca;
+    for piece in t[ca..cb].split('、') {
+        out.push((p, p + piece.len()));
+        p += piece.len() + '、'.len_utf8();
+    }
+    if out.len() > 1 && out.iter().all(|&(a, b)| !figures(t, a, b).is_empty()) {
+        out
+    } else {
+        vec![(ca, cb)]
+    }
+}
+
+fn read_clause(
+    j: &Joined,
+    ca: usize,
+    cb: usize,
+    purchase: bool,
+    in_parts: bool,
+    assets: &mut StateAssets,
+    notes: &mut Vec<ReadNote>,
+) {
+    let t = &j.text;
+    let figs = figures(t, ca, cb);
+    let Some(clause) = spanned_text(j, ca, cb, "") else { return };
+    if figs.is_empty() && (clause.value.contains("国有资产") || clause.value.ends_with("情况为")) {
+        return; // the passage's lead-in
+    }
+    let placed =
+        if purchase { read_plan(j, ca, cb, &figs, assets) } else { read_holding(j, ca, cb, &figs, in_parts, assets) };
+    if !placed {
+        notes.push(ReadNote::new(
+            NoteKind::UnreadLine,
+            Some(clause.span),
+            format!("国有资产情况中无法识别的文字：{}", clause.value),
+            format!("text of the state-asset passage that no field takes: {}", clause.value),
+        ));
     }
 }
 

@@ -24,6 +24,8 @@ crate::rule! {
 /// The figure of `code` in a column of a table: the row's cell, or zero when the table lists no
 /// such code (anchored at the title) and every line of it was read.
 fn figure(cx: &Context, table: &Table, panel: &str, column: &str, code: &Code) -> Option<Fig> {
+    // A misread table states no figure, not even the zero of a code it does not list.
+    cx.misreading(table).is_none().then_some(())?;
     let s = schema(&table.kind)?;
     let p = s.panels.iter().position(|x| x.key == panel)?;
     let col = s.panels[p].column_index(column)?;

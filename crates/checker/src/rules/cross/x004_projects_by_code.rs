@@ -21,6 +21,10 @@ fn check(cx: &Context, sink: &mut Sink) {
     else {
         return;
     };
+    // A misread table states no figure, not even the zero of a code it does not list.
+    if cx.misreading(t7).is_some() || cx.misreading(t5).is_some() {
+        return;
+    }
     let mut by_code: BTreeMap<Code, Vec<Fig>> = BTreeMap::new();
     for row in t7.rows.iter().filter(|r| r.project.is_some()) {
         let (Some(code), Some(fig)) = (&row.code, cx.cell(t7, row, 0)) else { continue };

@@ -268,6 +268,8 @@ fn fiscal_function_target(cx: &Context, fi: &FunctionItem) -> Option<Target> {
 /// the table does not list; `None` when the table is absent or the names find no row.
 fn function_fig(cx: &Context, kind: &str, panel: &str, column: &str, fi: &FunctionItem) -> Option<Fig> {
     let table = cx.table(kind)?;
+    // A misread table states no figure, not even the zero of a code it does not list.
+    cx.misreading(table).is_none().then_some(())?;
     let s = schema(&table.kind)?;
     let p = s.panels.iter().position(|p| p.key == panel)?;
     let col = s.panels.get(p)?.column_index(column)?;

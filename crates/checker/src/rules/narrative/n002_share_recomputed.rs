@@ -32,7 +32,7 @@ pub(super) fn base_amount(cx: &Context, base: usize) -> Option<(Interval, Vec<yu
 
 fn check(cx: &Context, sink: &mut Sink) {
     let facts = &cx.doc.narrative.facts;
-    for f in facts {
+    for (i, f) in facts.iter().enumerate() {
         let (Some(share), Some(amount)) = (&f.share, &f.amount) else { continue };
         let Some(base) = share.of_fact else { continue };
         let Some((base_iv, base_spans)) = base_amount(cx, base) else { continue };
@@ -58,12 +58,13 @@ fn check(cx: &Context, sink: &mut Sink) {
             .map(|a| super::common::money(&a.value))
             .unwrap_or_else(|| super::common::money_like(midpoint(&base_iv), &amount.value));
         let amount_shown = super::common::money(&amount.value);
-        // Shares of one structure are often adjusted by largest remainder so that they sum to
-        // exactly 100%: one unit in the last place beyond rounding, in a set that does sum to
-        // 100%, is that convention and not a slip.
+        // Shares of one partition are often rounded by largest remainder so that they sum to
+        // exactly 100%: each printed share is then its exact share rounded down or up, so within
+        // one unit of the last place of it, not half a unit. A share that some such rounding
+        // explains, in a partition whose printed shares sum to exactly 100%, is not a slip.
         let unit = Decimal::new(1, rate.decimals());
-        let widened = Interval { lo: stated.lo - unit, hi: stated.hi + unit };
-        let adjusted = !stated.intersects(&computed) && widened.intersects(&computed) && sums_to_hundred(facts, base);
+        let floor_or_ceiling = computed.hi > rate.0 - unit && computed.lo < rate.0 + unit;
+        let adjusted = !stated.intersects(&computed) && floor_or_ceiling && partition_sums_to_hundred(cx, i, base);
         let intersects = stated.intersects(&computed) || adjusted;
         let mut finding = sink.finding(
             share.rate.span,
@@ -103,13 +104,14 @@ fn check(cx: &Context, sink: &mut Sink) {
     }
 }
 
-/// Whether the shares stated of `base` add up to exactly 100 (with at least two of them).
-fn sums_to_hundred(facts: &[yusuan_model::narrative::Fact], base: usize) -> bool {
-    let rates: Vec<Decimal> = facts
-        .iter()
-        .filter_map(|f| f.share.as_ref().filter(|s| s.of_fact == Some(base)).map(|s| s.rate.value.0))
-        .collect();
-    rates.len() >= 2 && rates.iter().copied().sum::<Decimal>() == Decimal::ONE_HUNDRED
+/// Whether fact `member` is one of the parts of `base` whose amounts make up the base (N005's
+/// partition, parts of parts left out) and whose printed shares sum to exactly 100.
+fn partition_sums_to_hundred(cx: &Context, member: usize, base: usize) -> bool {
+    let facts = &cx.doc.narrative.facts;
+    let Some(parts) = super::n005_structure_shares::partition(cx, base) else { return false };
+    let rates: Vec<Decimal> =
+        parts.iter().filter_map(|&k| facts.get(k)?.share.as_ref().map(|s| s.rate.value.0)).collect();
+    parts.contains(&member) && rates.iter().copied().sum::<Decimal>() == Decimal::ONE_HUNDRED
 }
 
 #[cfg(test)]
@@ -133,5 +135,23 @@ mod tests {
         assert_eq!(run("42.7%"), vec![]);
         assert_eq!(run("43%"), vec![]);
         assert_eq!(run("44%"), vec![Error]);
+    }
+
+    fn thirds(a: &str, b: &str, c: &str) -> Vec<crate::finding::Severity> {
+        let text = format!(
+            "三、关于某某局2025年支出预算情况说明\n某某局2025年支出预算300.00万元，其中：基本支出100.00万元，占{a}；项目支出100.00万元，占{b}；其他支出100.00万元，占{c}。\n"
+        );
+        super::super::severities(&text, "N002")
+    }
+
+    #[test]
+    fn a_share_nudged_so_the_partition_sums_to_a_hundred() {
+        // Each third is 33.333…%: 33.34 is its ceiling, and the three printed sum to 100.00.
+        assert_eq!(thirds("33.33%", "33.33%", "33.34%"), vec![Info]);
+        // 33.32 is neither floor (33.33) nor ceiling (33.34) of a third: no rounding gives it,
+        // though the set sums to 100.00.
+        assert_eq!(thirds("33.32%", "33.33%", "33.35%"), vec![Error, Error]);
+        // Nudged, but the set does not sum to 100.00: a slip.
+        assert_eq!(thirds("33.33%", "33.33%", "33.35%"), vec![Error]);
     }
 }

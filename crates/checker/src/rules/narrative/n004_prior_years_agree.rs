@@ -15,7 +15,8 @@ crate::rule! {
     /// agree — the parts' prior years sum to their total's (三公 parts to the 三公 total, basic +
     /// project to all spending, the sources to total income: a source left out that the tables show
 /// to be nothing counts as nothing), the income side's prior total
-    /// equals the spending side's, and the same money stated in two sections has one prior year.
+    /// equals the spending side's, and the same money stated in two sections (one subject, one
+    /// scope, one amount) has one prior year.
     /// A part list that may be partial only bounds the total from below.
     ///
     /// Each change is computed separately, often from different versions of last year's budget;
@@ -200,7 +201,8 @@ fn check(cx: &Context, sink: &mut Sink) {
                 && names_something(&a.subject)
                 && (matches!(a.subject, Subject::Source(_)) || a.scope == b.scope)
                 && a.parent != Some(j)
-                && b.parent != Some(i);
+                && b.parent != Some(i)
+                && same_amount(a, b);
             if !same {
                 continue;
             }
@@ -212,6 +214,17 @@ fn check(cx: &Context, sink: &mut Sink) {
     }
 }
 
+/// Whether two statements of one subject are tied as one money by their amounts. The same words
+/// (`一般公共预算支出预算…同比减少…`) are said of different things (one per economic class, the
+/// class named in a heading the sentence does not carry): two amounts that cannot be equal are two
+/// moneys, and so is a statement without an amount, which nothing ties to the other.
+fn same_amount(a: &Fact, b: &Fact) -> bool {
+    match (&a.amount, &b.amount) {
+        (Some(x), Some(y)) => super::common::bounds(&x.value).intersects(&super::common::bounds(&y.value)),
+        _ => false,
+    }
+}
+
 /// Whether a subject names some money, not only the act of budgeting: `预算安排` or `当年预算执行数`
 /// with no item before it (the item was named in the paragraph's heading, which the reader does
 /// not carry into the sentence) is every item at once, not one money stated twice.
@@ -220,5 +233,25 @@ fn names_something(s: &Subject) -> bool {
     match s {
         Subject::Other(label) => !BARE.contains(&label.trim()),
         _ => true,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::finding::Severity::*;
+
+    fn run(second: &str) -> Vec<crate::finding::Severity> {
+        let text = format!(
+            "三、关于某某局2025年一般公共预算支出情况说明\n（一）工资福利支出\n一般公共预算支出预算500.00万元，同比减少50.00万元。\n（二）商品和服务支出\n{second}\n"
+        );
+        super::super::severities(&text, "N004")
+    }
+
+    #[test]
+    fn the_same_words_of_two_amounts_are_two_moneys() {
+        // Said of two economic classes: 550 and 120 last year are both true.
+        assert_eq!(run("一般公共预算支出预算100.00万元，同比减少20.00万元。"), vec![]);
+        // The same amount stated twice with two changes: one of them is wrong.
+        assert_eq!(run("一般公共预算支出预算500.00万元，同比减少40.00万元。"), vec![Error]);
     }
 }

@@ -36,25 +36,30 @@ fn sharers(facts: &[Fact], base: usize) -> Vec<usize> {
         .collect()
 }
 
+/// The parts of `base` given shares of it, when there are at least two and their amounts make up
+/// the base (within rounding): a partition, whose shares must make up 100%.
+pub(super) fn partition(cx: &Context, base: usize) -> Option<Vec<usize>> {
+    let facts = &cx.doc.narrative.facts;
+    let members = sharers(facts, base);
+    if members.len() < 2 {
+        return None;
+    }
+    let (base_iv, _) = base_amount(cx, base)?;
+    let amounts = members
+        .iter()
+        .filter_map(|&i| facts.get(i)?.amount.as_ref())
+        .fold(Interval::ZERO, |acc, a| acc + super::common::bounds(&a.value));
+    (!compare(&base_iv, &amounts).is_mismatch()).then_some(members)
+}
+
 fn check(cx: &Context, sink: &mut Sink) {
     let facts = &cx.doc.narrative.facts;
     let mut bases: Vec<usize> = facts.iter().filter_map(|f| f.share.as_ref().and_then(|s| s.of_fact)).collect();
     bases.sort_unstable();
     bases.dedup();
     for base in bases {
-        let members = sharers(facts, base);
-        if members.len() < 2 {
-            continue;
-        }
-        let Some((base_iv, _)) = base_amount(cx, base) else { continue };
-        let amounts = members
-            .iter()
-            .filter_map(|&i| facts.get(i)?.amount.as_ref())
-            .fold(Interval::ZERO, |acc, a| acc + super::common::bounds(&a.value));
         // Only a set that makes up the whole base must make up 100%.
-        if compare(&base_iv, &amounts).is_mismatch() {
-            continue;
-        }
+        let Some(members) = partition(cx, base) else { continue };
         let rates: Vec<_> = members.iter().filter_map(|&i| facts.get(i)?.share.as_ref()).collect();
         sink.verified(rates.iter().map(|s| s.rate.span));
         let printed: Decimal = rates.iter().map(|s| s.rate.value.0).sum();

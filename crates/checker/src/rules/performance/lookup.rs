@@ -99,6 +99,9 @@ fn group(rows: Vec<(Spanned<String>, Fig)>) -> Vec<TableProject> {
 /// Table 7's projects with their 合计, when the table is present and its rows' totals settled.
 pub(crate) fn table7_projects(cx: &Context) -> Option<Vec<TableProject>> {
     let table = cx.doc.table("general_budget_project")?;
+    if cx.misreading(table).is_some() {
+        return None;
+    }
     if table.is_empty_table() {
         return Some(Vec::new());
     }

@@ -15,6 +15,10 @@ crate::rule! {
 
 fn check(cx: &Context, sink: &mut Sink) {
     for table in &cx.doc.tables {
+        // Most rows not fitting is a misreading of the table, reported once by T005.
+        if cx.misreading(table).is_some() {
+            continue;
+        }
         for row in &table.rows {
             // A row with a value in every column has its placement forced: T001 says what is wrong.
             if let yusuan_model::table::Assignment::Inconsistent { .. } = row.assignment {

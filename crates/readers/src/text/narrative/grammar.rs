@@ -213,6 +213,16 @@ fn reason_at(s: &str) -> Option<(ReasonKind, usize)> {
     REASONS.iter().find(|(w, _)| s.starts_with(w)).map(|(w, k)| (*k, w.len())).or_else(|| named_cause(s))
 }
 
+/// The lead of a named cause: `财政拨款收入支出减少` of `财政拨款收入支出减少的主要原因是…`.
+fn named_cause_lead(s: &str) -> Option<&str> {
+    if REASONS.iter().any(|(w, _)| s.starts_with(w)) {
+        return None;
+    }
+    let (_, len) = named_cause(s)?;
+    let lead = &s[..len];
+    ["的主要原因是", "的主要原因为", "的原因是"].iter().find_map(|m| lead.strip_suffix(m))
+}
+
 /// A cause that names what it explains first (`公务接待费支出减少的主要原因是…`): a short lead
 /// without figures, then `的主要原因是`.
 fn named_cause(s: &str) -> Option<(ReasonKind, usize)> {
@@ -351,6 +361,11 @@ struct State {
     head: Option<usize>,
     /// An open list: its head fact, until the sentence ends.
     list: Option<usize>,
+    /// A whole the sentence names again without a figure (`上述一般公共预算当年拨款中，…`): the
+    /// base of the shares stated after it, until the sentence ends.
+    whole: Option<usize>,
+    /// The first fact of this body.
+    first: usize,
 }
 
 /// The reader: facts and notes accumulated over every body.
@@ -372,7 +387,7 @@ impl<'a> Reader<'a> {
     /// Reads one section body.
     pub fn read_body(&mut self, norm: &Norm, ctx: &mut BodyCtx) {
         let cl = clauses(norm);
-        let mut st = State::default();
+        let mut st = State { first: self.facts.len(), ..State::default() };
         let mut i = 0;
         while let Some(&c) = cl.get(i) {
             let text = &norm.text[c.start..c.end];
@@ -387,7 +402,9 @@ impl<'a> Reader<'a> {
                 let last = self.reason_extent(norm, &cl, i, ctx.topic);
                 let end = cl.get(last).map(|l| l.end).unwrap_or(c.end);
                 let start = skip_is(&norm.text, c.start + len, end);
-                self.reason(norm, &st, kind, start, end);
+                if !self.named_reason(norm, &st, ctx, text, kind, start, end) {
+                    self.reason(norm, &st, kind, start, end);
+                }
                 next = last + 1;
                 used.iter_mut().for_each(|u| *u = true);
             } else {
@@ -400,6 +417,7 @@ impl<'a> Reader<'a> {
             }
             if matches!(c.after, Sep::Period | Sep::End) {
                 st.list = None;
+                st.whole = None;
             }
             i = next;
         }
@@ -433,6 +451,60 @@ impl<'a> Reader<'a> {
         let Some(cut) = cut else { return false };
         let topic = if topic == Topic::CarryOver { Topic::Other } else { topic };
         lexicon::subject(clean(&text[..cut]), topic, self.catalog).is_some()
+    }
+
+    /// A cause that names what it explains (`财政拨款收入支出减少的主要原因是…`, its own sentence
+    /// after the figures) goes to the facts of this body it names, with a change in the direction
+    /// it names, that have no reason yet. Whether any took it.
+    #[allow(clippy::too_many_arguments)]
+    fn named_reason(
+        &mut self,
+        norm: &Norm,
+        st: &State,
+        ctx: &BodyCtx,
+        clause: &str,
+        kind: ReasonKind,
+        start: usize,
+        end: usize,
+    ) -> bool {
+        let Some(lead) = named_cause_lead(clause) else { return false };
+        // `减少的`, `增加`: the direction the cause explains.
+        let mut phrase = lead;
+        let mut direction = None;
+        if let Some((w, d)) = DIRECTIONS.iter().find(|(w, _)| phrase.ends_with(w)) {
+            phrase = &phrase[..phrase.len() - w.len()];
+            direction = Some(*d);
+        }
+        // `财政拨款收入支出`: one cause of the income and the spending.
+        let phrases: Vec<String> = match phrase.strip_suffix("收入支出").or_else(|| phrase.strip_suffix("收支")) {
+            Some(head) => vec![format!("{head}收入"), format!("{head}支出")],
+            None => vec![phrase.to_string()],
+        };
+        let topic = if ctx.topic == Topic::CarryOver { Topic::Other } else { ctx.topic };
+        let named: Vec<(Subject, Option<Scope>)> = phrases
+            .iter()
+            .filter_map(|p| {
+                let found = lexicon::subject(p, topic, self.catalog)?;
+                let scope = lexicon::qualifier_scope(p, &found);
+                Some((found.subject, scope))
+            })
+            .collect();
+        if named.len() != phrases.len() {
+            return false;
+        }
+        let value = norm.text[start..end].to_string();
+        let span = norm.span(start, end);
+        let mut took = false;
+        for f in self.facts.iter_mut().skip(st.first) {
+            let Some(change) = &f.change else { continue };
+            let is_named = named.iter().any(|(s, sc)| *s == f.subject && sc.is_none_or(|sc| sc == f.scope));
+            if f.reason.is_none() && is_named && direction.is_none_or(|d| d == change.direction) {
+                f.reason = Some(Spanned::new(value.clone(), span));
+                f.reason_kind = Some(kind);
+                took = true;
+            }
+        }
+        took
     }
 
     fn reason(&mut self, norm: &Norm, st: &State, kind: ReasonKind, start: usize, end: usize) {
@@ -547,6 +619,14 @@ impl<'a> Reader<'a> {
             }
         }
 
+        // `上述一般公共预算当年拨款中`: a whole stated before, named again as what follows is of.
+        if figs.is_empty() {
+            if let Some(idx) = self.whole_named_again(text, ctx) {
+                st.whole = Some(idx);
+                return;
+            }
+        }
+
         // Final accounts: `年初预算为 X`, `支出决算为 Y`, `完成年初预算的 Z%`.
         if self.final_accounts && !figs.is_empty() {
             if let Some(taken) = self.final_clause(norm, off, text, &figs, st, ctx) {
@@ -639,7 +719,7 @@ impl<'a> Reader<'a> {
                         let base = clean_base(&text[z + '占'.len_utf8()..f.start]);
                         let of_fact = match base {
                             Some(b) => self.fact_named(b, ctx),
-                            None => st.head.or(ctx.total),
+                            None => st.whole.or(st.head).or(ctx.total),
                         }
                         .filter(|&t| t != idx);
                         let share = Share {
@@ -898,6 +978,30 @@ impl<'a> Reader<'a> {
     }
 
     /// The latest fact whose subject the phrase names (the base of `占总支出的 35.5%`).
+    /// The fact a clause without figures names again as a whole: `上述X`, `X中`, `在上述X中`,
+    /// the latest fact of that subject and scope with an amount.
+    fn whole_named_again(&self, text: &str, ctx: &BodyCtx) -> Option<usize> {
+        let t = text.strip_prefix('在').unwrap_or(text);
+        let (again, t) = match t.strip_prefix("上述") {
+            Some(rest) => (true, rest),
+            None => (false, t),
+        };
+        let phrase = match t.strip_suffix('中') {
+            Some(p) => p,
+            None if again => t,
+            None => return None,
+        };
+        let found = lexicon::subject(phrase, ctx.topic, self.catalog)?;
+        // The subject must be the whole phrase, not a word inside a longer one.
+        if found.start != 0 || found.end != phrase.len() {
+            return None;
+        }
+        let scope = lexicon::qualifier_scope(phrase, &found);
+        self.facts
+            .iter()
+            .rposition(|f| f.amount.is_some() && f.subject == found.subject && scope.is_none_or(|s| s == f.scope))
+    }
+
     fn fact_named(&self, phrase: &str, ctx: &BodyCtx) -> Option<usize> {
         let found = lexicon::subject(phrase, ctx.topic, self.catalog)?;
         self.facts.iter().rposition(|f| f.subject == found.subject)

@@ -24,6 +24,8 @@ enum Key {
     Total,
     Fiscal,
     Other,
+    /// 上年结转 in a project's funding block.
+    CarryOver,
     Goal,
     /// 上级安排 / 本级安排 / 其他 of the 资金来源 block.
     Funding,
@@ -41,8 +43,14 @@ const KEYS: &[(&str, Key)] = &[
     ("部门联系人", Key::Contact),
     ("联系人", Key::Contact),
     ("联系电话", Key::Phone),
+    ("年度资金申请总额", Key::Total),
+    ("资金申请总额", Key::Total),
     ("年度预算总额", Key::Total),
     ("预算总额", Key::Total),
+    ("其中：当年财政拨款", Key::Fiscal),
+    ("其中:当年财政拨款", Key::Fiscal),
+    ("当年财政拨款", Key::Fiscal),
+    ("上年结转", Key::CarryOver),
     ("其中：财政拨款", Key::Fiscal),
     ("其中:财政拨款", Key::Fiscal),
     ("财政拨款", Key::Fiscal),
@@ -195,7 +203,7 @@ pub(crate) fn read_header(
                 let value_from = len + (rest.len() - strip_caption(rest).len());
                 let glued = if wants.is_none() { tail(block, &p, value_from) } else { None };
                 match key {
-                    Key::Total | Key::Fiscal | Key::Other | Key::Funding => {
+                    Key::Total | Key::Fiscal | Key::Other | Key::CarryOver | Key::Funding => {
                         pending.push((key, key_piece));
                         if let Some(g) = glued {
                             assign_amount(&g, unit, &mut pending, t, notes);
@@ -284,6 +292,7 @@ fn assign_amount(
         Key::Total => t.budget_total = v,
         Key::Fiscal => t.budget_fiscal = v,
         Key::Other => t.budget_other = v,
+        Key::CarryOver => t.budget_carry_over = v,
         _ => t.funding.push(FundingSource {
             source: Spanned::new(kp.text.clone(), kp.span),
             amount: Spanned::new(money, p.span),

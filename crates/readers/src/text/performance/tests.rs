@@ -37,6 +37,16 @@ fn amounts_go_to_the_key_still_waiting() {
 }
 
 #[test]
+fn a_requested_total_with_its_carry_over() {
+    // Shanghai's project tables: 年度资金申请总额, 其中：当年财政拨款, 上年结转, 其他资金.
+    let (t, _) = read(&split_lines(
+        "项目支出绩效目标表\n项目资金（万元） 年度资金申请总额 100.00\n其中：当年财政拨款 120.00\n上年结转 0.00\n",
+    ));
+    assert_eq!(amounts(&t), [Some("100.00".into()), Some("120.00".into()), None]);
+    assert_eq!(t.budget_carry_over.as_ref().map(|m| m.value.value.to_string()), Some("0.00".into()));
+}
+
+#[test]
 fn department_funding_block() {
     let text = "部门整体绩效目标表\n部门名称（盖章） 某中心\n部门联系人 张三 联系电话 123\n年度绩效目标\n完成工作。\n资金来源 资金总额（万元）\n上级安排 1.00\n财政资金（万元）\n本级安排 2.50\n年度预算(万元)\n其他资金（万元） 其他 3.00\n";
     let (t, notes) = read(&split_lines(text));

@@ -9,16 +9,27 @@ use super::layout::display_x;
 use super::tokens::{amount_cell, is_amount, leading_code, pipe_cells, tokens, Token};
 use crate::text::source::Line;
 use std::collections::HashMap;
-use yusuan_model::catalog::{fold_name, Catalog, Code};
+use yusuan_model::catalog::{fold_name, former_names, Catalog, Code, Level};
 use yusuan_model::span::Spanned;
 use yusuan_model::table::DocumentKind;
 
+/// The functional classes by folded name: today's names, and the former names documents still
+/// print (`医疗卫生与计划生育支出` for 210, `catalog/former_names.csv`).
+fn classes() -> &'static HashMap<String, Code> {
+    static CLASSES: std::sync::OnceLock<HashMap<String, Code>> = std::sync::OnceLock::new();
+    CLASSES.get_or_init(|| {
+        let mut m: HashMap<String, Code> =
+            Catalog::function_classes().into_iter().map(|(code, name)| (fold_name(&name), code)).collect();
+        for f in former_names().iter().filter(|f| f.code.level() == Level::Class) {
+            m.entry(fold_name(&f.former)).or_insert_with(|| f.code.clone());
+        }
+        m
+    })
+}
+
 /// The functional class a printed name is (`八、社会保障和就业支出` → 208).
 fn class_by_name(name: &str) -> Option<Code> {
-    static CLASSES: std::sync::OnceLock<HashMap<String, Code>> = std::sync::OnceLock::new();
-    let classes = CLASSES
-        .get_or_init(|| Catalog::function_classes().into_iter().map(|(code, name)| (fold_name(&name), code)).collect());
-    classes.get(&fold_name(&strip_label(name))).cloned()
+    classes().get(&fold_name(&strip_label(name))).cloned()
 }
 
 /// Whether a printed label is a functional class's name (numbering aside), whole or wrapped
@@ -30,8 +41,7 @@ pub fn is_class_start(name: &str) -> bool {
 /// Whether a printed fragment is the start of a class name wrapped before its end.
 fn class_prefix(name: &str) -> bool {
     let t = fold_name(&strip_label(name));
-    !t.is_empty()
-        && Catalog::function_classes().iter().any(|(_, n)| fold_name(n).len() > t.len() && fold_name(n).starts_with(&t))
+    !t.is_empty() && classes().keys().any(|n| n.len() > t.len() && n.starts_with(&t))
 }
 
 fn text_of(toks: &[Token<'_>]) -> String {
