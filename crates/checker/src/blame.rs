@@ -284,6 +284,12 @@ impl Ledger {
             }
         }
         let best = scored.iter().map(|(s, _)| *s).max()?;
+        // A change that breaks as many identities as it restores is no better than the figures
+        // as printed (and an empty cell or an absent row, which cannot be pointed at, may be
+        // the slip): no suggestion.
+        if best < 1 {
+            return None;
+        }
         let mut top = scored.into_iter().filter(|(s, _)| *s == best);
         let (_, first) = top.next()?;
         // Two figures as likely as each other: no guess.
@@ -352,6 +358,19 @@ mod tests {
         l.record(Identity::sum(wan("51.00", 4), vec![wan("56.00", 1)], vec![]));
         let s = l.suggestion(row).unwrap();
         assert_eq!((s.span.line, s.value.as_str()), (1, "51.00"));
+    }
+
+    #[test]
+    fn a_change_that_breaks_as_much_as_it_restores_is_no_suggestion() {
+        let mut l = Ledger::default();
+        // Two tables disagree (100.00 against 90.00); each figure adds up in its own table.
+        let cross = l.record(Identity::sum(wan("100.00", 1), vec![wan("90.00", 2)], vec![]));
+        l.record(Identity::sum(wan("100.00", 1), vec![wan("80.00", 3), wan("20.00", 4)], vec![]));
+        l.record(Identity::sum(wan("90.00", 2), vec![wan("60.00", 5), wan("30.00", 6)], vec![]));
+        assert_eq!(l.suggestion(cross), None);
+        // Against an absent row (a fixed zero) the one figure that can be named breaks its table.
+        let absent = l.record(Identity::sum(Term::fixed(Interval::ZERO), vec![wan("30.00", 6)], vec![]));
+        assert_eq!(l.suggestion(absent), None);
     }
 
     #[test]
