@@ -147,18 +147,24 @@ impl Identity {
     pub fn solve(&self, k: usize) -> Option<Interval> {
         match self.shape {
             Shape::Sum { plus } => {
-                let sign = |i: usize| if i == 0 { -1 } else if i <= plus { 1 } else { -1 };
+                let sign = |i: usize| {
+                    if i == 0 {
+                        -1
+                    } else if i <= plus {
+                        1
+                    } else {
+                        -1
+                    }
+                };
                 // Σ sign(i)·term(i) = 0 over the others, solved for term k.
-                let others = self.terms.iter().enumerate().filter(|(i, _)| *i != k).fold(
-                    Interval::ZERO,
-                    |acc, (i, t)| {
+                let others =
+                    self.terms.iter().enumerate().filter(|(i, _)| *i != k).fold(Interval::ZERO, |acc, (i, t)| {
                         if sign(i) > 0 {
                             acc + t.interval
                         } else {
                             acc - t.interval
                         }
-                    },
-                );
+                    });
                 self.terms.get(k)?;
                 // term k · sign(k) = −others
                 let neg = Interval::ZERO - others;
@@ -407,7 +413,10 @@ mod tests {
     #[test]
     fn growth_solved_each_way() {
         let rate = Term::rate(&Rate::parse("26.05%").unwrap(), Span::on_line(1, 1, 2));
-        let g = Identity { shape: Shape::Growth { decrease: false }, terms: vec![rate, wan("448.52", 2), wan("116.84", 3)] };
+        let g = Identity {
+            shape: Shape::Growth { decrease: false },
+            terms: vec![rate, wan("448.52", 2), wan("116.84", 3)],
+        };
         assert!(!g.holds());
         let r = g.solve(0).unwrap();
         // 116.84 / 331.68 = 35.2267%

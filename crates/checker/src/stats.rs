@@ -90,12 +90,10 @@ fn narrative_reasons(cx: &Context, out: &mut BTreeMap<Span, Unverified>) {
         if !matches!(f.subject, Subject::Other(_)) {
             continue;
         }
-        let spans = f
-            .amount
-            .iter()
-            .map(|a| a.span)
-            .chain(f.share.iter().map(|s| s.rate.span))
-            .chain(f.change.iter().flat_map(|c| c.amount.iter().map(|a| a.span).chain(c.rate.iter().map(|r| r.span))));
+        let spans =
+            f.amount.iter().map(|a| a.span).chain(f.share.iter().map(|s| s.rate.span)).chain(
+                f.change.iter().flat_map(|c| c.amount.iter().map(|a| a.span).chain(c.rate.iter().map(|r| r.span))),
+            );
         for s in spans {
             out.insert(s, Unverified::UnknownSubject);
         }

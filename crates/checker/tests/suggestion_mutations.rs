@@ -12,7 +12,8 @@ use yusuan_readers::text::read_str;
 
 /// The published disclosures of `fixtures/corpus/` (the blank template has no figures to change,
 /// the planted copy is the czj one with slips of its own).
-const CORPUS: &[&str] = &["shpt-czj-2024-final", "shpt-ghzy-2024-final", "shpt-shgzb-2024-final", "shpt-wljd-2024-budget"];
+const CORPUS: &[&str] =
+    &["shpt-czj-2024-final", "shpt-ghzy-2024-final", "shpt-shgzb-2024-final", "shpt-wljd-2024-budget"];
 
 /// Every this-many-th table cell of a document is changed.
 const STRIDE: usize = 3;

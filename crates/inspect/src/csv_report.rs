@@ -5,8 +5,21 @@ use crate::outcome::{format_code, FileOutcome};
 
 /// The columns, in order.
 pub const HEADER: &[&str] = &[
-    "path", "status", "format", "rule", "severity", "line", "column", "location", "message", "expected", "actual",
-    "reason", "suggestion", "suggestion_line", "suggestion_column",
+    "path",
+    "status",
+    "format",
+    "rule",
+    "severity",
+    "line",
+    "column",
+    "location",
+    "message",
+    "expected",
+    "actual",
+    "reason",
+    "suggestion",
+    "suggestion_line",
+    "suggestion_column",
 ];
 
 /// The whole batch as CSV bytes (with BOM), messages in `lang`.

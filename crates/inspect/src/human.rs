@@ -61,7 +61,11 @@ pub fn finding_line(f: &FindingRecord, lang: &str) -> String {
         } else {
             format!("第 {} 行第 {} 列", s.span.line, s.span.col)
         };
-        line.push_str(&if en { format!(" help: should be {} at {at}", s.value) } else { format!(" help: 应为 {}（{at}）", s.value) });
+        line.push_str(&if en {
+            format!(" help: should be {} at {at}", s.value)
+        } else {
+            format!(" help: 应为 {}（{at}）", s.value)
+        });
     }
     line
 }
@@ -85,7 +89,14 @@ pub fn stats_line(c: &crate::outcome::Checked, lang: &str) -> String {
             why.join(", ")
         )
     } else {
-        format!("数字 {}，栏目已确定 {}，经核验 {}，未核验 {}（{}）", c.figures, c.settled, c.verified, unverified, why.join("，"))
+        format!(
+            "数字 {}，栏目已确定 {}，经核验 {}，未核验 {}（{}）",
+            c.figures,
+            c.settled,
+            c.verified,
+            unverified,
+            why.join("，")
+        )
     }
 }
 

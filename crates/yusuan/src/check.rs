@@ -93,15 +93,17 @@ fn single(
     let map = opened.disclosure.source_map.as_ref();
     let out = match options.format {
         CheckFormat::Json => json(&report, map, file, lang)?,
-        _ => human(
-            &report,
-            map,
-            &opened.text,
-            file,
-            lang,
-            options.verbose,
-            options.out.is_none() && std::io::stdout().is_terminal(),
-        ) + &if options.stats { stats_table(&report.coverage, file, lang) } else { String::new() },
+        _ => {
+            human(
+                &report,
+                map,
+                &opened.text,
+                file,
+                lang,
+                options.verbose,
+                options.out.is_none() && std::io::stdout().is_terminal(),
+            ) + &if options.stats { stats_table(&report.coverage, file, lang) } else { String::new() }
+        }
     };
     crate::batch::emit(options.out.as_deref(), out.as_bytes(), lang)?;
     Ok(if report.has_errors() { ExitCode::from(1) } else { ExitCode::SUCCESS })
@@ -344,6 +346,7 @@ mod tests {
             related: Vec::new(),
             expected: Some("10.00".into()),
             actual: Some("12.00".into()),
+            suggestion: Some(yusuan_checker::blame::Suggestion { span: Span::on_line(2, 4, 9), value: "10.00".into() }),
         });
         report.summary.errors = 1;
         let boxed = At::Box(PageBox { x0: 12050, y0: 34020, x1: 15000, y1: 35000 });
@@ -366,6 +369,13 @@ mod tests {
         assert!(en.contains("   = location: page 3 at (120.5, 340.2)\n"), "{en}");
         let plain = human(&report, None, text, Path::new("a.txt"), Lang::Zh, false, false);
         assert!(!plain.contains("位置"), "{plain}");
+        // The suggestion, pointing at its figure (on the PDF's page as well).
+        assert!(zh.contains("help: 应为 10.00\n  --> a.pdf:2:4\n   = 位置：第 3 页 (x 120.5, y 340.2)\n"), "{zh}");
+        assert!(en.contains("help: should be 10.00\n"), "{en}");
+        assert!(
+            plain.contains("help: 应为 10.00\n  --> a.txt:2:4\n    2 | 合计  12.00\n      |    ^^^^^ 10.00\n"),
+            "{plain}"
+        );
 
         let v: serde_json::Value =
             serde_json::from_str(&json(&report, Some(&map), Path::new("a.pdf"), Lang::Zh).unwrap()).unwrap();
@@ -373,6 +383,10 @@ mod tests {
         assert_eq!(location["page"], 3);
         assert_eq!(location["box"], serde_json::json!([120.5, 340.2, 150.0, 350.0]));
         assert_eq!(location["text"], "第 3 页 (x 120.5, y 340.2)");
+        let suggestion = &v["findings"][0]["suggestion"];
+        assert_eq!(suggestion["value"], "10.00");
+        assert_eq!((suggestion["line"].as_u64(), suggestion["column"].as_u64()), (Some(2), Some(4)));
+        assert_eq!(suggestion["location"]["page"], 3);
         let v: serde_json::Value =
             serde_json::from_str(&json(&report, None, Path::new("a.txt"), Lang::Zh).unwrap()).unwrap();
         assert!(v["findings"][0].get("location").is_none());

@@ -46,11 +46,26 @@ fn a_changed_figure_is_an_error_at_its_line() {
     let at_line =
         v["findings"].as_array().unwrap().iter().filter(|f| f["severity"] == "error" && f["line"] == 335).count();
     assert!(at_line > 0, "{out}");
+    // 65.00 breaks its row (65 = 56) and its 款's 合计 column: the one figure to change, back to 56.00.
+    let suggested: Vec<_> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|f| f.get("suggestion"))
+        .map(|s| (s["line"].as_u64(), s["value"].as_str()))
+        .collect();
+    assert!(suggested.contains(&(Some(335), Some("56.00"))), "{suggested:?}");
     let (_, human, _) = yusuan(&["check", file.to_str().unwrap()]);
     assert!(human.contains("错误["), "{human}");
     assert!(human.contains("  335 | 208 01 02"), "{human}");
+    assert!(human.contains("help: 应为 56.00\n"), "{human}");
     let (_, english, _) = yusuan(&["--lang", "en", "check", file.to_str().unwrap()]);
     assert!(english.contains("error["), "{english}");
+    assert!(english.contains("help: should be 56.00\n"), "{english}");
+    // The batch CSV carries it as a column.
+    let (_, csv, _) = yusuan(&["check", file.to_str().unwrap(), SEED, "--format", "csv"]);
+    assert!(csv.contains(",suggestion,suggestion_line,suggestion_column\r\n"), "{csv}");
+    assert!(csv.contains(",56.00,335,"), "{csv}");
     std::fs::remove_dir_all(dir).ok();
 }
 
@@ -72,4 +87,27 @@ fn rules_reference_lists_every_rule_with_its_doc() {
         assert!(out.contains(r), "{r}");
     }
     assert!(out.contains("Example") || out.contains("例"));
+}
+
+#[test]
+fn stats_say_what_was_read_settled_and_verified() {
+    let (_, out, _) = yusuan(&["check", SEED, "--stats"]);
+    for line in [
+        "  读出的数字      562\n",
+        "  栏目已确定      546\n",
+        "  经勾稽核验      559\n",
+        "  未能核验          3\n",
+        "    无勾稽关系涉及      3\n",
+    ] {
+        assert!(out.contains(line), "{line:?} missing in\n{out}");
+    }
+    let (_, json, _) = yusuan(&["check", SEED, "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&json).expect("json");
+    let c = &v["coverage"];
+    assert_eq!(
+        (c["figures"].as_u64(), c["settled"].as_u64(), c["verified"].as_u64()),
+        (Some(562), Some(546), Some(559))
+    );
+    assert_eq!(c["unverified"], 3);
+    assert_eq!(c["why_unverified"], serde_json::json!({"no_identity": 3}));
 }

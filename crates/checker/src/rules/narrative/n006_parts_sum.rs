@@ -59,8 +59,11 @@ fn check(cx: &Context, sink: &mut Sink) {
                         format!("其构成 {} 合计", names("zh").join("＋")),
                         format!("its parts {} sum to", names("en").join(" + ")),
                     );
-                    let id =
-                        sink.identity(Identity::sum(Term::fig(&total), parts.iter().map(Term::fig).collect(), Vec::new()));
+                    let id = sink.identity(Identity::sum(
+                        Term::fig(&total),
+                        parts.iter().map(Term::fig).collect(),
+                        Vec::new(),
+                    ));
                     if check_equal(sink, &total, &sum, &what, &from, rel).is_mismatch() {
                         sink.blame_last(id);
                     }
