@@ -101,6 +101,9 @@ fn stats_say_what_was_read_settled_and_verified() {
     ] {
         assert!(out.contains(line), "{line:?} missing in\n{out}");
     }
+    // A batch: one line per file.
+    let (_, batch, _) = yusuan(&["check", SEED, SEED, "--stats"]);
+    assert!(batch.contains("    数字 562，栏目已确定 546，经核验 559，未核验 3（无勾稽关系涉及3）\n"), "{batch}");
     let (_, json, _) = yusuan(&["check", SEED, "--format", "json"]);
     let v: serde_json::Value = serde_json::from_str(&json).expect("json");
     let c = &v["coverage"];
