@@ -46,26 +46,38 @@ fn a_changed_figure_is_an_error_at_its_line() {
     let at_line =
         v["findings"].as_array().unwrap().iter().filter(|f| f["severity"] == "error" && f["line"] == 335).count();
     assert!(at_line > 0, "{out}");
-    // 65.00 breaks its row (65 = 56) and its 款's 合计 column: the one figure to change, back to 56.00.
+    let (_, human, _) = yusuan(&["check", file.to_str().unwrap()]);
+    assert!(human.contains("错误["), "{human}");
+    assert!(human.contains("  335 | 208 01 02"), "{human}");
+    let (_, english, _) = yusuan(&["--lang", "en", "check", file.to_str().unwrap()]);
+    assert!(english.contains("error["), "{english}");
+
+    // Table 3's 总计 项目支出 602.00 → 612.00: its row (1,050.52 = 448.52 + 612.00) and the
+    // narrative's 项目支出 602.00 both disagree with it, every other figure agrees: 602.00.
+    let changed = text.replacen("总计 1,050.52 448.52 602.00", "总计 1,050.52 448.52 612.00", 1);
+    assert_ne!(changed, text);
+    std::fs::write(&file, changed).unwrap();
+    let (_, out, _) = yusuan(&["check", file.to_str().unwrap(), "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     let suggested: Vec<_> = v["findings"]
         .as_array()
         .unwrap()
         .iter()
         .filter_map(|f| f.get("suggestion"))
-        .map(|s| (s["line"].as_u64(), s["value"].as_str()))
+        .map(|s| (s["line"].as_u64(), s["column"].as_u64(), s["value"].as_str()))
         .collect();
-    assert!(suggested.contains(&(Some(335), Some("56.00"))), "{suggested:?}");
+    assert!(
+        !suggested.is_empty() && suggested.iter().all(|s| *s == (Some(327), Some(20), Some("602.00"))),
+        "{suggested:?}"
+    );
     let (_, human, _) = yusuan(&["check", file.to_str().unwrap()]);
-    assert!(human.contains("错误["), "{human}");
-    assert!(human.contains("  335 | 208 01 02"), "{human}");
-    assert!(human.contains("help: 应为 56.00\n"), "{human}");
+    assert!(human.contains("help: 应为 602.00\n  --> "), "{human}");
     let (_, english, _) = yusuan(&["--lang", "en", "check", file.to_str().unwrap()]);
-    assert!(english.contains("error["), "{english}");
-    assert!(english.contains("help: should be 56.00\n"), "{english}");
-    // The batch CSV carries it as a column.
+    assert!(english.contains("help: should be 602.00\n"), "{english}");
+    // The batch CSV carries it as columns.
     let (_, csv, _) = yusuan(&["check", file.to_str().unwrap(), SEED, "--format", "csv"]);
     assert!(csv.contains(",suggestion,suggestion_line,suggestion_column\r\n"), "{csv}");
-    assert!(csv.contains(",56.00,335,"), "{csv}");
+    assert!(csv.contains(",602.00,327,20\r\n"), "{csv}");
     std::fs::remove_dir_all(dir).ok();
 }
 
@@ -92,15 +104,23 @@ fn rules_reference_lists_every_rule_with_its_doc() {
 #[test]
 fn stats_say_what_was_read_settled_and_verified() {
     let (_, out, _) = yusuan(&["check", SEED, "--stats"]);
-    for line in [
-        "  读出的数字      562\n",
-        "  栏目已确定      546\n",
-        "  经勾稽核验      559\n",
-        "  未能核验          3\n",
-        "    无勾稽关系涉及      3\n",
-    ] {
-        assert!(out.contains(line), "{line:?} missing in\n{out}");
-    }
+    let table: Vec<Vec<&str>> = out
+        .lines()
+        .skip_while(|l| !l.ends_with("：数字统计"))
+        .skip(1)
+        .map(|l| l.split_whitespace().collect())
+        .collect();
+    assert_eq!(
+        table,
+        [
+            ["读出的数字", "562"],
+            ["栏目已确定", "546"],
+            ["经勾稽核验", "559"],
+            ["未能核验", "3"],
+            ["无勾稽关系涉及", "3"]
+        ],
+        "{out}"
+    );
     // A batch: one line per file.
     let (_, batch, _) = yusuan(&["check", SEED, SEED, "--stats"]);
     assert!(batch.contains("    数字 562，栏目已确定 546，经核验 559，未核验 3（无勾稽关系涉及3）\n"), "{batch}");
