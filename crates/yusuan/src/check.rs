@@ -373,7 +373,7 @@ mod tests {
         assert!(zh.contains("help: 应为 10.00\n  --> a.pdf:2:4\n   = 位置：第 3 页 (x 120.5, y 340.2)\n"), "{zh}");
         assert!(en.contains("help: should be 10.00\n"), "{en}");
         assert!(
-            plain.contains("help: 应为 10.00\n  --> a.txt:2:4\n    2 | 合计  12.00\n      |    ^^^^^ 10.00\n"),
+            plain.contains("help: 应为 10.00\n  --> a.txt:2:4\n    2 | 合计  12.00\n      |      ^^^^^ 10.00\n"),
             "{plain}"
         );
 
