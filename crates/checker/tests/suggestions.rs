@@ -15,15 +15,18 @@ fn trigger(code: &str) -> Report {
     run(&std::fs::read_to_string(path).expect("fixture"))
 }
 
-/// Each error of a rule: its line, and the suggestion's line, column and value.
-fn suggested(r: &Report, code: &str) -> Vec<(u32, Option<(u32, u32, String)>)> {
+/// A suggestion's line, column and value.
+type At = Option<(u32, u32, String)>;
+
+/// Each error of a rule: its line, and its suggestion.
+fn suggested(r: &Report, code: &str) -> Vec<(u32, At)> {
     r.of_rule(code)
         .filter(|f| f.severity == Severity::Error)
         .map(|f| (f.span.line, f.suggestion.as_ref().map(|s| (s.span.line, s.span.col, s.value.clone()))))
         .collect()
 }
 
-fn some(line: u32, col: u32, value: &str) -> Option<(u32, u32, String)> {
+fn some(line: u32, col: u32, value: &str) -> At {
     Some((line, col, value.to_string()))
 }
 
