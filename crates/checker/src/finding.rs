@@ -73,15 +73,23 @@ pub struct Finding {
     /// What the document prints.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub actual: Option<String>,
+    /// For an error: the figure most likely wrong and what the other figures say it should be.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub suggestion: Option<crate::blame::Suggestion>,
 }
 
-/// How many figures a document states and how many some evaluated identity covered.
+/// How many figures a document states, how many have a known place (table cells whose column
+/// is settled, and every figure outside tables), how many some evaluated identity covered, and
+/// why the others were not.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Coverage {
     pub figures: usize,
+    pub settled: usize,
     pub verified: usize,
     /// The figures no rule could verify.
     pub unverified: Vec<Span>,
+    /// How many of the unverified figures were left so for each reason.
+    pub why_unverified: std::collections::BTreeMap<crate::stats::Unverified, usize>,
 }
 
 /// Counts by severity.

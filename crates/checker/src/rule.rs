@@ -1,5 +1,6 @@
 //! How a rule is declared, and what it reports through.
 
+use crate::blame::{Identity, Term};
 use crate::compare::{compare, printed_like, Verdict};
 use crate::context::{Context, Fig};
 use crate::finding::{Finding, Message, Related, Severity};
@@ -95,6 +96,7 @@ pub struct Sink<'a> {
     pub(crate) rule: RuleInfo,
     pub(crate) findings: &'a mut Vec<Finding>,
     pub(crate) verified: &'a mut HashSet<Span>,
+    pub(crate) ledger: &'a mut crate::blame::Ledger,
 }
 
 impl Sink<'_> {
@@ -108,6 +110,23 @@ impl Sink<'_> {
             related: Vec::new(),
             expected: None,
             actual: None,
+            suggestion: None,
+        }
+    }
+
+    /// Records an identity the rule evaluated, holding or not: the evidence suggestions weigh.
+    pub fn identity(&mut self, identity: crate::blame::Identity) -> usize {
+        self.ledger.record(identity)
+    }
+
+    /// Says the finding this rule pushed last is about identity `id`, so that, when it is an
+    /// error, it gets the suggestion the identities single out.
+    pub fn blame_last(&mut self, id: usize) {
+        let Some(last) = self.findings.len().checked_sub(1) else { return };
+        if self.findings.get(last).is_some_and(|f| f.rule == self.rule.code)
+            && !self.ledger.blamed.iter().any(|(f, _)| *f == last)
+        {
+            self.ledger.blamed.push((last, id));
         }
     }
 
@@ -132,6 +151,7 @@ impl Sink<'_> {
         let computed = parts.iter().fold(yusuan_model::money::Interval::ZERO, |acc, p| acc + p.interval);
         let verdict = compare(&stated.interval, &computed);
         self.verified(std::iter::once(stated).chain(parts).filter_map(|f| f.span));
+        let id = self.identity(Identity::sum(Term::fig(stated), parts.iter().map(Term::fig).collect(), Vec::new()));
         if verdict == Verdict::Exact {
             return verdict; // the common case: nothing to say, so nothing to format
         }
@@ -195,6 +215,7 @@ impl Sink<'_> {
                 f.expected = expected;
                 f.actual = Some(shown(stated));
                 self.push(f);
+                self.blame_last(id);
             }
         }
         verdict

@@ -23,7 +23,7 @@ fn render(report: &Report, code: &str) -> String {
         .of_rule(code)
         .map(|f| {
             format!(
-                "{:?} {}:{}-{}:{} {}{}",
+                "{:?} {}:{}-{}:{} {}{}{}",
                 f.severity,
                 f.span.line,
                 f.span.col,
@@ -33,6 +33,10 @@ fn render(report: &Report, code: &str) -> String {
                 match (&f.expected, &f.actual) {
                     (Some(e), Some(a)) => format!(" [expected {e}, actual {a}]"),
                     _ => String::new(),
+                },
+                match &f.suggestion {
+                    Some(s) => format!(" [help {}:{}-{} {}]", s.span.line, s.span.col, s.span.end_col, s.value),
+                    None => String::new(),
                 }
             )
         })

@@ -5,8 +5,21 @@ use crate::outcome::{format_code, FileOutcome};
 
 /// The columns, in order.
 pub const HEADER: &[&str] = &[
-    "path", "status", "format", "rule", "severity", "line", "column", "location", "message", "expected", "actual",
+    "path",
+    "status",
+    "format",
+    "rule",
+    "severity",
+    "line",
+    "column",
+    "location",
+    "message",
+    "expected",
+    "actual",
     "reason",
+    "suggestion",
+    "suggestion_line",
+    "suggestion_column",
 ];
 
 /// The whole batch as CSV bytes (with BOM), messages in `lang`.
@@ -22,6 +35,8 @@ pub fn render(outcomes: &[FileOutcome], lang: &str) -> Result<Vec<u8>, String> {
                 Ok(c) => {
                     for f in &c.findings {
                         let location = f.location.as_ref().map(|l| l.describe(lang != "en")).unwrap_or_default();
+                        let at = |n: Option<u32>| n.map(|n| n.to_string()).unwrap_or_default();
+                        let suggested = f.suggestion.as_ref();
                         w.write_record([
                             path.as_str(),
                             "ok",
@@ -35,6 +50,9 @@ pub fn render(outcomes: &[FileOutcome], lang: &str) -> Result<Vec<u8>, String> {
                             f.expected.as_deref().unwrap_or(""),
                             f.actual.as_deref().unwrap_or(""),
                             "",
+                            suggested.map(|s| s.value.as_str()).unwrap_or(""),
+                            &at(suggested.map(|s| s.span.line)),
+                            &at(suggested.map(|s| s.span.col)),
                         ])
                         .map_err(|e| e.to_string())?;
                     }
@@ -53,6 +71,9 @@ pub fn render(outcomes: &[FileOutcome], lang: &str) -> Result<Vec<u8>, String> {
                         "",
                         "",
                         &e.message(lang),
+                        "",
+                        "",
+                        "",
                     ])
                     .map_err(|e| e.to_string())?;
                 }

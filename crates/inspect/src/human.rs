@@ -5,7 +5,7 @@ use yusuan_checker::Severity;
 
 /// The report, messages in `lang` (`zh` or `en`). With `verbose`, each file's errors and warnings
 /// follow its line (infos are left to the JSON and CSV).
-pub fn render(outcomes: &[FileOutcome], lang: &str, verbose: bool) -> String {
+pub fn render(outcomes: &[FileOutcome], lang: &str, verbose: bool, stats: bool) -> String {
     let en = lang == "en";
     let mut out = String::new();
     for o in outcomes {
@@ -17,6 +17,9 @@ pub fn render(outcomes: &[FileOutcome], lang: &str, verbose: bool) -> String {
             Ok(c) => out.push_str(&format!("{path}：{} 个错误，{} 个警告\n", c.summary.errors, c.summary.warnings)),
             Err(e) if en => out.push_str(&format!("{path}: unreadable: {}\n", e.message(lang))),
             Err(e) => out.push_str(&format!("{path}：无法读取：{}\n", e.message(lang))),
+        }
+        if let (true, Ok(c)) = (stats, &o.result) {
+            out.push_str(&format!("    {}\n", stats_line(c, lang)));
         }
         if let (true, Ok(c)) = (verbose, &o.result) {
             for f in c.findings.iter().filter(|f| f.severity != Severity::Info) {
@@ -52,7 +55,49 @@ pub fn finding_line(f: &FindingRecord, lang: &str) -> String {
             format!("（应为 {e}，实为 {a}）")
         });
     }
+    if let Some(s) = &f.suggestion {
+        let at = if en {
+            format!("line {}, column {}", s.span.line, s.span.col)
+        } else {
+            format!("第 {} 行第 {} 列", s.span.line, s.span.col)
+        };
+        line.push_str(&if en {
+            format!(" help: should be {} at {at}", s.value)
+        } else {
+            format!(" help: 应为 {}（{at}）", s.value)
+        });
+    }
     line
+}
+
+/// `--stats` for one file of a batch: figures read / settled / verified / unverified, and why.
+pub fn stats_line(c: &crate::outcome::Checked, lang: &str) -> String {
+    let en = lang == "en";
+    let why: Vec<String> = c
+        .why_unverified
+        .iter()
+        .map(|(w, n)| if en { format!("{} {n}", w.label(lang)) } else { format!("{}{n}", w.label(lang)) })
+        .collect();
+    let unverified = c.figures.saturating_sub(c.verified);
+    if en {
+        format!(
+            "figures {}, settled {}, verified {}, unverified {} ({})",
+            c.figures,
+            c.settled,
+            c.verified,
+            unverified,
+            why.join(", ")
+        )
+    } else {
+        format!(
+            "数字 {}，栏目已确定 {}，经核验 {}，未核验 {}（{}）",
+            c.figures,
+            c.settled,
+            c.verified,
+            unverified,
+            why.join("，")
+        )
+    }
 }
 
 fn width(s: &str) -> usize {

@@ -2,7 +2,7 @@
 
 use crate::checklist::Checklist;
 use crate::files::Input;
-use crate::outcome::{Checked, FileOutcome, FindingRecord, Unreadable};
+use crate::outcome::{Checked, FileOutcome, FindingRecord, SuggestionRecord, Unreadable};
 use rayon::prelude::*;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::Path;
@@ -98,6 +98,11 @@ pub fn reduce(doc: &Disclosure, report: &Report, options: &Options) -> Checked {
             location: doc.source_map.as_ref().and_then(|m| m.locate(f.span)),
             expected: f.expected.clone(),
             actual: f.actual.clone(),
+            suggestion: f.suggestion.as_ref().map(|s| SuggestionRecord {
+                span: s.span,
+                location: doc.source_map.as_ref().and_then(|m| m.locate(s.span)),
+                value: s.value.clone(),
+            }),
         })
         .collect();
     Checked {
@@ -106,7 +111,9 @@ pub fn reduce(doc: &Disclosure, report: &Report, options: &Options) -> Checked {
         year: doc.year.as_ref().or(doc.overview.year.as_ref()).map(|y| y.value),
         summary: report.summary.clone(),
         figures: report.coverage.figures,
+        settled: report.coverage.settled,
         verified: report.coverage.verified,
+        why_unverified: report.coverage.why_unverified.clone(),
         findings,
         checklist: options.checklist.then(|| Checklist::build(doc, report)),
     }

@@ -41,7 +41,9 @@ struct JsonCounts {
     warnings: usize,
     infos: usize,
     figures: usize,
+    settled: usize,
     verified: usize,
+    why_unverified: std::collections::BTreeMap<yusuan_checker::stats::Unverified, usize>,
 }
 
 /// A finding of a batch (the fields the single-file JSON has, less `file`, which is the entry's
@@ -61,6 +63,20 @@ pub struct JsonFinding<'a> {
     pub expected: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub actual: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub suggestion: Option<JsonSuggestion<'a>>,
+}
+
+/// The figure an error most likely concerns (its place as a finding's is given) and its value.
+#[derive(Serialize)]
+pub struct JsonSuggestion<'a> {
+    pub line: u32,
+    pub column: u32,
+    pub end_line: u32,
+    pub end_column: u32,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub location: Option<JsonLocation>,
+    pub value: &'a str,
 }
 
 impl<'a> JsonFinding<'a> {
@@ -76,6 +92,14 @@ impl<'a> JsonFinding<'a> {
             location: f.location.as_ref().map(|l| JsonLocation::new(l, lang)),
             expected: f.expected.as_deref(),
             actual: f.actual.as_deref(),
+            suggestion: f.suggestion.as_ref().map(|s| JsonSuggestion {
+                line: s.span.line,
+                column: s.span.col,
+                end_line: s.span.end_line,
+                end_column: s.span.end_col,
+                location: s.location.as_ref().map(|l| JsonLocation::new(l, lang)),
+                value: &s.value,
+            }),
         }
     }
 }
@@ -102,7 +126,9 @@ pub fn render(outcomes: &[FileOutcome], lang: &str) -> String {
                         warnings: c.summary.warnings,
                         infos: c.summary.infos,
                         figures: c.figures,
+                        settled: c.settled,
                         verified: c.verified,
+                        why_unverified: c.why_unverified.clone(),
                     },
                     findings: c.findings.iter().map(|f| JsonFinding::new(f, lang)).collect(),
                 },
@@ -115,7 +141,15 @@ pub fn render(outcomes: &[FileOutcome], lang: &str) -> String {
                     document: None,
                     department: None,
                     year: None,
-                    counts: JsonCounts { errors: 0, warnings: 0, infos: 0, figures: 0, verified: 0 },
+                    counts: JsonCounts {
+                        errors: 0,
+                        warnings: 0,
+                        infos: 0,
+                        figures: 0,
+                        settled: 0,
+                        verified: 0,
+                        why_unverified: Default::default(),
+                    },
                     findings: Vec::new(),
                 },
             }

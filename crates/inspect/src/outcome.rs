@@ -27,7 +27,11 @@ pub struct Checked {
     pub year: Option<u16>,
     pub summary: Summary,
     pub figures: usize,
+    /// Figures whose place is known (table cells of settled columns, every figure outside tables).
+    pub settled: usize,
     pub verified: usize,
+    /// Why the figures left unverified were, by count.
+    pub why_unverified: std::collections::BTreeMap<yusuan_checker::stats::Unverified, usize>,
     /// Every finding, in the checker's order.
     pub findings: Vec<FindingRecord>,
     /// The inspection checklist, when asked for.
@@ -45,6 +49,15 @@ pub struct FindingRecord {
     pub location: Option<Location>,
     pub expected: Option<String>,
     pub actual: Option<String>,
+    pub suggestion: Option<SuggestionRecord>,
+}
+
+/// The figure an error most likely concerns, where it is, and what the other figures make it.
+#[derive(Clone, Debug)]
+pub struct SuggestionRecord {
+    pub span: Span,
+    pub location: Option<Location>,
+    pub value: String,
 }
 
 /// Why a file gave no report.

@@ -13,6 +13,8 @@ use yusuan_model::Catalog;
 pub struct BatchOptions {
     pub format: CheckFormat,
     pub verbose: bool,
+    /// Per document: figures read, settled, verified, left unverified and why.
+    pub stats: bool,
     pub out: Option<PathBuf>,
     pub max_bytes: u64,
     pub jobs: Option<usize>,
@@ -55,7 +57,7 @@ pub fn run(paths: &[PathBuf], options: &BatchOptions, catalog: &Catalog, lang: L
     let summary = BatchSummary::of(&outcomes);
     match options.format {
         CheckFormat::Human => {
-            stdout(yusuan_inspect::human::render(&outcomes, lang.code(), options.verbose).as_bytes())?
+            stdout(yusuan_inspect::human::render(&outcomes, lang.code(), options.verbose, options.stats).as_bytes())?
         }
         CheckFormat::Json => {
             emit(options.out.as_deref(), yusuan_inspect::json::render(&outcomes, lang.code()).as_bytes(), lang)?
@@ -67,7 +69,7 @@ pub fn run(paths: &[PathBuf], options: &BatchOptions, catalog: &Catalog, lang: L
             let bytes = yusuan_inspect::checklist_xlsx::render(&outcomes)?;
             let out = options.out.as_deref().unwrap_or(Path::new("checklist.xlsx"));
             write_file(out, &bytes, lang)?;
-            stdout(yusuan_inspect::human::render(&outcomes, lang.code(), options.verbose).as_bytes())?;
+            stdout(yusuan_inspect::human::render(&outcomes, lang.code(), options.verbose, options.stats).as_bytes())?;
         }
     }
     if inputs.is_empty() {

@@ -15,7 +15,7 @@ use yusuan_model::origin::SourceMap;
 #[derive(Serialize)]
 struct JsonReport<'a> {
     findings: Vec<JsonFinding<'a>>,
-    coverage: JsonCoverage,
+    coverage: JsonCoverage<'a>,
     summary: &'a yusuan_checker::finding::Summary,
 }
 
@@ -36,12 +36,30 @@ struct JsonFinding<'a> {
     expected: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     actual: Option<&'a str>,
+    /// For an error: the figure most likely wrong and the value the other figures imply.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    suggestion: Option<JsonSuggestion<'a>>,
+}
+
+/// Where the suggested figure is, as the finding's own place is given, and its value.
+#[derive(Serialize)]
+struct JsonSuggestion<'a> {
+    line: u32,
+    end_line: u32,
+    column: u32,
+    end_column: u32,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    location: Option<JsonLocation>,
+    value: &'a str,
 }
 
 #[derive(Serialize)]
-struct JsonCoverage {
+struct JsonCoverage<'a> {
     figures: usize,
+    settled: usize,
     verified: usize,
+    unverified: usize,
+    why_unverified: &'a std::collections::BTreeMap<yusuan_checker::stats::Unverified, usize>,
 }
 
 /// `check PATH...`: one file as a compiler reports, or a batch (several paths, a folder, or the
@@ -75,15 +93,17 @@ fn single(
     let map = opened.disclosure.source_map.as_ref();
     let out = match options.format {
         CheckFormat::Json => json(&report, map, file, lang)?,
-        _ => human(
-            &report,
-            map,
-            &opened.text,
-            file,
-            lang,
-            options.verbose,
-            options.out.is_none() && std::io::stdout().is_terminal(),
-        ),
+        _ => {
+            human(
+                &report,
+                map,
+                &opened.text,
+                file,
+                lang,
+                options.verbose,
+                options.out.is_none() && std::io::stdout().is_terminal(),
+            ) + &if options.stats { stats_table(&report.coverage, file, lang) } else { String::new() }
+        }
     };
     crate::batch::emit(options.out.as_deref(), out.as_bytes(), lang)?;
     Ok(if report.has_errors() { ExitCode::from(1) } else { ExitCode::SUCCESS })
@@ -105,11 +125,26 @@ fn json(report: &Report, map: Option<&SourceMap>, file: &Path, lang: Lang) -> Re
             location: map.and_then(|m| m.locate(f.span)).map(|l| JsonLocation::new(&l, lang.code())),
             expected: f.expected.as_deref(),
             actual: f.actual.as_deref(),
+            suggestion: f.suggestion.as_ref().map(|s| JsonSuggestion {
+                line: s.span.line,
+                end_line: s.span.end_line,
+                column: s.span.col,
+                end_column: s.span.end_col,
+                location: map.and_then(|m| m.locate(s.span)).map(|l| JsonLocation::new(&l, lang.code())),
+                value: &s.value,
+            }),
         })
         .collect();
+    let c = &report.coverage;
     let j = JsonReport {
         findings,
-        coverage: JsonCoverage { figures: report.coverage.figures, verified: report.coverage.verified },
+        coverage: JsonCoverage {
+            figures: c.figures,
+            settled: c.settled,
+            verified: c.verified,
+            unverified: c.unverified.len(),
+            why_unverified: &c.why_unverified,
+        },
         summary: &report.summary,
     };
     serde_json::to_string_pretty(&j).map(|s| s + "\n").map_err(|e| e.to_string())
@@ -153,31 +188,49 @@ fn render_finding(
             Lang::En => format!("   = location: {}\n", l.describe(false)),
         });
     }
-    let mut underline = |span: yusuan_model::Span, note: Option<&str>| {
-        let Some(text) = lines.get(span.line.saturating_sub(1) as usize) else { return };
+    let underline = |span: yusuan_model::Span, note: Option<&str>| -> String {
+        let Some(text) = lines.get(span.line.saturating_sub(1) as usize) else { return String::new() };
         let start = span.col.saturating_sub(1) as usize;
         let end =
             if span.end_line == span.line { span.end_col.saturating_sub(1) as usize } else { text.chars().count() };
         let width = |s: &str| s.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum::<usize>();
         let before: String = text.chars().take(start).collect();
         let inside: String = text.chars().skip(start).take(end.saturating_sub(start).max(1)).collect();
-        out.push_str(&format!("{:>5} | {}\n", span.line, text));
-        out.push_str(&format!(
-            "      | {}{}{}\n",
+        format!(
+            "{:>5} | {}\n      | {}{}{}\n",
+            span.line,
+            text,
             " ".repeat(width(&before)),
             paint(&"^".repeat(width(&inside).max(1)), colour, color),
             note.map(|n| format!(" {n}")).unwrap_or_default()
-        ));
+        )
     };
-    underline(f.span, None);
+    out.push_str(&underline(f.span, None));
     for r in f.related.iter().take(12) {
-        underline(r.span, Some(r.label.get(lang.code())));
+        out.push_str(&underline(r.span, Some(r.label.get(lang.code()))));
     }
     if let (Some(e), Some(a)) = (&f.expected, &f.actual) {
         out.push_str(&match lang {
             Lang::Zh => format!("      = 应为：{e}，实为：{a}\n"),
             Lang::En => format!("      = expected: {e}, printed: {a}\n"),
         });
+    }
+    if let Some(s) = &f.suggestion {
+        out.push_str(&format!(
+            "{}: {}\n  --> {}:{}:{}\n",
+            paint("help", "1;32", color),
+            lang.pick(&format!("应为 {}", s.value), &format!("should be {}", s.value)),
+            file.display(),
+            s.span.line,
+            s.span.col
+        ));
+        if let Some(l) = map.and_then(|m| m.locate(s.span)) {
+            out.push_str(&match lang {
+                Lang::Zh => format!("   = 位置：{}\n", l.describe(true)),
+                Lang::En => format!("   = location: {}\n", l.describe(false)),
+            });
+        }
+        out.push_str(&underline(s.span, Some(&s.value)));
     }
     out
 }
@@ -238,6 +291,25 @@ fn human(
     out
 }
 
+/// `--stats`: the document's figures, read / settled / verified / left unverified and why.
+pub fn stats_table(c: &yusuan_checker::finding::Coverage, file: &Path, lang: Lang) -> String {
+    let code = lang.code();
+    let mut rows: Vec<(String, usize)> = vec![
+        (lang.pick("读出的数字", "figures read").to_string(), c.figures),
+        (lang.pick("栏目已确定", "settled").to_string(), c.settled),
+        (lang.pick("经勾稽核验", "verified").to_string(), c.verified),
+        (lang.pick("未能核验", "left unverified").to_string(), c.unverified.len()),
+    ];
+    rows.extend(c.why_unverified.iter().map(|(why, n)| (format!("  {}", why.label(code)), *n)));
+    let width = |s: &str| s.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum::<usize>();
+    let w = rows.iter().map(|(l, _)| width(l)).max().unwrap_or(0);
+    let mut out = format!("{}{}\n", file.display(), lang.pick("：数字统计", ": figures"));
+    for (label, n) in &rows {
+        out.push_str(&format!("  {label}{}  {n:>6}\n", " ".repeat(w - width(label))));
+    }
+    out
+}
+
 pub fn rules(lang: Lang) -> Result<ExitCode, String> {
     let mut out = String::new();
     for r in yusuan_checker::rules::all() {
@@ -274,6 +346,7 @@ mod tests {
             related: Vec::new(),
             expected: Some("10.00".into()),
             actual: Some("12.00".into()),
+            suggestion: Some(yusuan_checker::blame::Suggestion { span: Span::on_line(2, 4, 9), value: "10.00".into() }),
         });
         report.summary.errors = 1;
         let boxed = At::Box(PageBox { x0: 12050, y0: 34020, x1: 15000, y1: 35000 });
@@ -296,6 +369,13 @@ mod tests {
         assert!(en.contains("   = location: page 3 at (120.5, 340.2)\n"), "{en}");
         let plain = human(&report, None, text, Path::new("a.txt"), Lang::Zh, false, false);
         assert!(!plain.contains("位置"), "{plain}");
+        // The suggestion, pointing at its figure (on the PDF's page as well).
+        assert!(zh.contains("help: 应为 10.00\n  --> a.pdf:2:4\n   = 位置：第 3 页 (x 120.5, y 340.2)\n"), "{zh}");
+        assert!(en.contains("help: should be 10.00\n"), "{en}");
+        assert!(
+            plain.contains("help: 应为 10.00\n  --> a.txt:2:4\n    2 | 合计  12.00\n      |      ^^^^^ 10.00\n"),
+            "{plain}"
+        );
 
         let v: serde_json::Value =
             serde_json::from_str(&json(&report, Some(&map), Path::new("a.pdf"), Lang::Zh).unwrap()).unwrap();
@@ -303,6 +383,10 @@ mod tests {
         assert_eq!(location["page"], 3);
         assert_eq!(location["box"], serde_json::json!([120.5, 340.2, 150.0, 350.0]));
         assert_eq!(location["text"], "第 3 页 (x 120.5, y 340.2)");
+        let suggestion = &v["findings"][0]["suggestion"];
+        assert_eq!(suggestion["value"], "10.00");
+        assert_eq!((suggestion["line"].as_u64(), suggestion["column"].as_u64()), (Some(2), Some(4)));
+        assert_eq!(suggestion["location"]["page"], 3);
         let v: serde_json::Value =
             serde_json::from_str(&json(&report, None, Path::new("a.txt"), Lang::Zh).unwrap()).unwrap();
         assert!(v["findings"][0].get("location").is_none());

@@ -65,6 +65,10 @@ enum Command {
         /// each file's errors and warnings under its line.
         #[arg(long)]
         verbose: bool,
+        /// Per document: how many figures were read, settled (their table column known), verified
+        /// by at least one identity, and left unverified, with why.
+        #[arg(long)]
+        stats: bool,
         /// An official classification catalog (CSV or XLSX) over the partial built-in one.
         #[arg(long)]
         catalog: Option<PathBuf>,
@@ -128,9 +132,15 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Check { paths, format, verbose, catalog, out, max_size_mb, jobs } => {
-            let options =
-                batch::BatchOptions { format, verbose, out, max_bytes: max_size_mb.saturating_mul(1 << 20), jobs };
+        Command::Check { paths, format, verbose, stats, catalog, out, max_size_mb, jobs } => {
+            let options = batch::BatchOptions {
+                format,
+                verbose,
+                stats,
+                out,
+                max_bytes: max_size_mb.saturating_mul(1 << 20),
+                jobs,
+            };
             check::run(&paths, &options, catalog.as_deref(), cli.lang)
         }
         Command::Rules => check::rules(cli.lang),

@@ -51,6 +51,33 @@ fn a_changed_figure_is_an_error_at_its_line() {
     assert!(human.contains("  335 | 208 01 02"), "{human}");
     let (_, english, _) = yusuan(&["--lang", "en", "check", file.to_str().unwrap()]);
     assert!(english.contains("error["), "{english}");
+
+    // Table 3's 总计 项目支出 602.00 → 612.00: its row (1,050.52 = 448.52 + 612.00) and the
+    // narrative's 项目支出 602.00 both disagree with it, every other figure agrees: 602.00.
+    let changed = text.replacen("总计 1,050.52 448.52 602.00", "总计 1,050.52 448.52 612.00", 1);
+    assert_ne!(changed, text);
+    std::fs::write(&file, changed).unwrap();
+    let (_, out, _) = yusuan(&["check", file.to_str().unwrap(), "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let suggested: Vec<_> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|f| f.get("suggestion"))
+        .map(|s| (s["line"].as_u64(), s["column"].as_u64(), s["value"].as_str()))
+        .collect();
+    assert!(
+        !suggested.is_empty() && suggested.iter().all(|s| *s == (Some(327), Some(20), Some("602.00"))),
+        "{suggested:?}"
+    );
+    let (_, human, _) = yusuan(&["check", file.to_str().unwrap()]);
+    assert!(human.contains("help: 应为 602.00\n  --> "), "{human}");
+    let (_, english, _) = yusuan(&["--lang", "en", "check", file.to_str().unwrap()]);
+    assert!(english.contains("help: should be 602.00\n"), "{english}");
+    // The batch CSV carries it as columns.
+    let (_, csv, _) = yusuan(&["check", file.to_str().unwrap(), SEED, "--format", "csv"]);
+    assert!(csv.contains(",suggestion,suggestion_line,suggestion_column\r\n"), "{csv}");
+    assert!(csv.contains(",602.00,327,20\r\n"), "{csv}");
     std::fs::remove_dir_all(dir).ok();
 }
 
@@ -72,4 +99,38 @@ fn rules_reference_lists_every_rule_with_its_doc() {
         assert!(out.contains(r), "{r}");
     }
     assert!(out.contains("Example") || out.contains("例"));
+}
+
+#[test]
+fn stats_say_what_was_read_settled_and_verified() {
+    let (_, out, _) = yusuan(&["check", SEED, "--stats"]);
+    let table: Vec<Vec<&str>> = out
+        .lines()
+        .skip_while(|l| !l.ends_with("：数字统计"))
+        .skip(1)
+        .map(|l| l.split_whitespace().collect())
+        .collect();
+    assert_eq!(
+        table,
+        [
+            ["读出的数字", "562"],
+            ["栏目已确定", "546"],
+            ["经勾稽核验", "559"],
+            ["未能核验", "3"],
+            ["无勾稽关系涉及", "3"]
+        ],
+        "{out}"
+    );
+    // A batch: one line per file.
+    let (_, batch, _) = yusuan(&["check", SEED, SEED, "--stats"]);
+    assert!(batch.contains("    数字 562，栏目已确定 546，经核验 559，未核验 3（无勾稽关系涉及3）\n"), "{batch}");
+    let (_, json, _) = yusuan(&["check", SEED, "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&json).expect("json");
+    let c = &v["coverage"];
+    assert_eq!(
+        (c["figures"].as_u64(), c["settled"].as_u64(), c["verified"].as_u64()),
+        (Some(562), Some(546), Some(559))
+    );
+    assert_eq!(c["unverified"], 3);
+    assert_eq!(c["why_unverified"], serde_json::json!({"no_identity": 3}));
 }

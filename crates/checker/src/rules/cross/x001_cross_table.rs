@@ -1,3 +1,4 @@
+use crate::blame::{Identity, Term};
 use crate::compare::{compare, printed_like, Verdict};
 use crate::context::{Context, Fig};
 use crate::finding::{Message, Related};
@@ -39,8 +40,17 @@ fn check(cx: &Context, sink: &mut Sink) {
             }
             Relation::Equal => {
                 let r = sum(&right) - sum(&minus);
-                report(sink, &left, &right, &minus, compare(&left.interval, &r), r);
+                let id = sink.identity(Identity::sum(
+                    Term::fig(&left),
+                    right.iter().map(Term::fig).collect(),
+                    minus.iter().map(Term::fig).collect(),
+                ));
+                if report(sink, &left, &right, &minus, compare(&left.interval, &r), r) {
+                    sink.blame_last(id);
+                }
             }
+            // An upper bound restores by any value below it: no one value to suggest, so it is
+            // not recorded as evidence.
             Relation::AtMost => {
                 let r = sum(&right) - sum(&minus);
                 sink.verified(all().filter_map(|f| f.span));
@@ -52,10 +62,11 @@ fn check(cx: &Context, sink: &mut Sink) {
     }
 }
 
-fn report(sink: &mut Sink, left: &Fig, right: &[Fig], minus: &[Fig], verdict: Verdict, computed: Interval) {
+/// Reports a mismatch; true when it did.
+fn report(sink: &mut Sink, left: &Fig, right: &[Fig], minus: &[Fig], verdict: Verdict, computed: Interval) -> bool {
     sink.verified(std::iter::once(left).chain(right).chain(minus).filter_map(|f| f.span));
     if !verdict.is_mismatch() {
-        return;
+        return false;
     }
     let names = |figs: &[Fig], lang: &str| figs.iter().map(|f| f.label.get(lang).to_string()).collect::<Vec<_>>();
     let zh = format!(
@@ -79,4 +90,5 @@ fn report(sink: &mut Sink, left: &Fig, right: &[Fig], minus: &[Fig], verdict: Ve
     f.expected = left.printed.map(|m| printed_like(crate::compare::midpoint(&computed), &m));
     f.actual = left.printed.map(|m| m.value.to_string());
     sink.push(f);
+    true
 }

@@ -1,5 +1,6 @@
 use super::common::{amount_fig, check_equal, related, subject_name};
 use super::mapping::target;
+use crate::blame::{Identity, Term};
 use crate::context::Context;
 use crate::finding::Message;
 use crate::rule::Sink;
@@ -31,7 +32,14 @@ fn check(cx: &Context, sink: &mut Sink) {
         match amount_fig(f) {
             Some(stated) => {
                 sink.verified(stated.span.into_iter().chain(t.cells.iter().chain(&t.minus).filter_map(|c| c.span)));
-                check_equal(sink, &stated, &t.figure, &what, &from, rel);
+                let id = sink.identity(Identity::sum(
+                    Term::fig(&stated),
+                    t.cells.iter().map(Term::fig).collect(),
+                    t.minus.iter().map(Term::fig).collect(),
+                ));
+                if check_equal(sink, &stated, &t.figure, &what, &from, rel).is_mismatch() {
+                    sink.blame_last(id);
+                }
             }
             // 未安排 / 无…: the tables must hold nothing.
             None if f.absent && t.figure.lo > Decimal::ZERO => {

@@ -1,5 +1,6 @@
 use super::common::{percent, subject_name};
 use super::mapping::target;
+use crate::blame::{Identity, Shape, Term};
 use crate::compare::{midpoint, rate_interval, ratio_percent};
 use crate::context::Context;
 use crate::finding::{Message, Related, Severity};
@@ -18,6 +19,20 @@ crate::rule! {
     ///
     /// Example: `单位资金 230.00万元，占 12.89%` of a 收入预算 1,050.52万元: 230.00 / 1,050.52 = 21.89%.
     NARRATIVE_SHARE: code "N002", name "narrative-share-recomputed", family Narrative, severity Error, check check
+}
+
+/// The base as a figure of an identity: the stated amount, else its one table cell; a base
+/// several cells make is no one figure to blame.
+fn base_term(cx: &Context, base: usize, interval: Interval) -> Term {
+    let Some(b) = cx.doc.narrative.facts.get(base) else { return Term::fixed(interval) };
+    if let Some(a) = &b.amount {
+        return Term::money(&a.value, interval, a.span);
+    }
+    match target(cx, b) {
+        Some(t) if t.cells.len() == 1 && t.minus.is_empty() => t.cells.first().map(Term::fig),
+        _ => None,
+    }
+    .unwrap_or_else(|| Term::fixed(interval))
 }
 
 /// The base's amount: as stated, else the table cell for it.
@@ -44,6 +59,14 @@ fn check(cx: &Context, sink: &mut Sink) {
             // A share of nothing: only 0% can be right, and only of nothing.
             None => continue,
         };
+        let id = sink.identity(Identity {
+            shape: Shape::Share,
+            terms: vec![
+                Term::rate(rate, share.rate.span),
+                Term::money(&amount.value, super::common::bounds(&amount.value), amount.span),
+                base_term(cx, base, base_iv),
+            ],
+        });
         let point = super::common::printed_ratio(amount.value.yuan(), midpoint(&base_iv));
         let expected = percent(point.unwrap_or_else(|| midpoint(&computed)), rate);
         let actual = format!("{}%", rate.0);
@@ -101,6 +124,7 @@ fn check(cx: &Context, sink: &mut Sink) {
         finding.expected = Some(expected);
         finding.actual = Some(actual);
         sink.push(finding);
+        sink.blame_last(id);
     }
 }
 

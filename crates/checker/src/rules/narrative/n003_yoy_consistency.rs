@@ -1,4 +1,5 @@
 use super::common::{magnitude, money, money_like, percent, printed_ratio, subject_name};
+use crate::blame::{Identity, Shape, Term};
 use crate::compare::{midpoint, rate_interval, ratio_percent};
 use crate::context::Context;
 use crate::finding::{Message, Related, Severity};
@@ -214,6 +215,14 @@ fn rate_against_amounts(sink: &mut Sink, f: &Fact, ch: &YoyChange) {
         sink.push(finding);
         return;
     }
+    let id = sink.identity(Identity {
+        shape: Shape::Growth { decrease: ch.direction == Direction::Decrease },
+        terms: vec![
+            Term::rate(r, rate.span),
+            Term::money(&amount.value, c, amount.span),
+            Term::money(&change.value, d, change.span),
+        ],
+    });
     let Some(computed) = ratio_percent(&d, &prior) else { return };
     let point = printed_ratio(change.value.yuan(), midpoint(&prior)).unwrap_or_else(|| midpoint(&computed));
     let expected = percent(point, r);
@@ -293,6 +302,7 @@ fn rate_against_amounts(sink: &mut Sink, f: &Fact, ch: &YoyChange) {
     finding.expected = Some(expected);
     finding.actual = Some(actual);
     sink.push(finding);
+    sink.blame_last(id);
 }
 
 #[cfg(test)]

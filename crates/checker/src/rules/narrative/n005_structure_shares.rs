@@ -1,5 +1,6 @@
 use super::common::subject_name;
 use super::n002_share_recomputed::base_amount;
+use crate::blame::{Identity, Term};
 use crate::compare::{compare, rate_interval, Verdict};
 use crate::context::Context;
 use crate::finding::{Message, Related, Severity};
@@ -66,6 +67,11 @@ fn check(cx: &Context, sink: &mut Sink) {
         let range = rates.iter().fold(Interval::ZERO, |acc, s| acc + rate_interval(&s.rate.value));
         let hundred = Interval::exact(Decimal::ONE_HUNDRED);
         let verdict = compare(&range, &hundred);
+        let id = sink.identity(Identity::sum(
+            Term::fixed(hundred),
+            rates.iter().map(|s| Term::rate(&s.rate.value, s.rate.span)).collect(),
+            Vec::new(),
+        ));
         if printed == Decimal::ONE_HUNDRED {
             continue;
         }
@@ -107,6 +113,7 @@ fn check(cx: &Context, sink: &mut Sink) {
         f.expected = Some("100%".into());
         f.actual = Some(format!("{printed}%"));
         sink.push(f);
+        sink.blame_last(id);
     }
 }
 

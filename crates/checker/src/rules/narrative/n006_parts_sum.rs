@@ -1,6 +1,7 @@
 use super::common::{amount_fig, check_equal, money, money_like, related, subject_name};
 use super::mapping::key;
 use super::parts::{children, split, PARTITIONS};
+use crate::blame::{Identity, Term};
 use crate::compare::midpoint;
 use crate::context::{Context, Fig};
 use crate::finding::Message;
@@ -58,7 +59,14 @@ fn check(cx: &Context, sink: &mut Sink) {
                         format!("其构成 {} 合计", names("zh").join("＋")),
                         format!("its parts {} sum to", names("en").join(" + ")),
                     );
-                    check_equal(sink, &total, &sum, &what, &from, rel);
+                    let id = sink.identity(Identity::sum(
+                        Term::fig(&total),
+                        parts.iter().map(Term::fig).collect(),
+                        Vec::new(),
+                    ));
+                    if check_equal(sink, &total, &sum, &what, &from, rel).is_mismatch() {
+                        sink.blame_last(id);
+                    }
                 } else if sum.lo > total.interval.hi {
                     let mut f = sink.finding(
                         total.span.unwrap_or(total.anchor),
