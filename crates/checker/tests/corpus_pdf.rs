@@ -121,9 +121,23 @@ fn wljd_budget_from_pdf() {
     same_as_text("shpt-wljd-2024-budget");
 }
 
+/// The unit budget's PDF pins every figure its text leaves open (five income columns, two of them
+/// empty): the same findings as its text, each on its page.
 #[test]
 fn flyy_unit_budget_from_pdf() {
-    same_as_text("shpt-flyy-2024-unit-budget");
+    let name = "shpt-flyy-2024-unit-budget";
+    let pdf = from_pdf(name);
+    let rp = report(&pdf);
+    assert_eq!(findings(&rp), findings(&report(&from_text(name))));
+    assert_eq!(
+        findings(&rp),
+        vec![("N001", Severity::Error, "738.66万元".to_string()), ("W006", Severity::Warning, String::new())]
+    );
+    let map = pdf.source_map.as_ref().expect("source map");
+    for f in &rp.findings {
+        let loc = map.locate(f.span).unwrap_or_else(|| panic!("{} at {} not located", f.rule, f.span));
+        assert!(matches!(loc.place, Place::Page(p) if p >= 1));
+    }
 }
 
 /// 五（三） of czj, item by item as the PDF prints them: each 项's 年初预算 and 支出决算.

@@ -419,10 +419,18 @@ fn shanghai_budget() {
 }
 
 /// A Shanghai **unit** budget (单位预算): its own titles (`2024年预算单位…`), amounts in 元, and a
-/// 财务收支预算总表 whose spending side splits into 合计 | 人员经费 | 公用经费 | 项目支出.
+/// 财务收支预算总表 whose spending side splits into 合计 | 人员经费 | 公用经费 | 项目支出. Read from
+/// its PDF, whose ruled cells pin every figure to its column: its `pdftotext -layout` text prints
+/// `208 … 11,281,624 8,661,624 2,620,000` under five columns with 事业收入 and two empty ones, which
+/// only the page's geometry tells apart (the text leaves those rows ambiguous, never wrong).
 #[test]
 fn shanghai_unit_budget() {
-    let d = read("shpt-flyy-2024-unit-budget");
+    let path = format!("{}/../../fixtures/corpus/shpt-flyy-2024-unit-budget.pdf", env!("CARGO_MANIFEST_DIR"));
+    let bytes = std::fs::read(path).expect("corpus PDF");
+    let d =
+        yusuan_readers::open::open("shpt-flyy-2024-unit-budget.pdf", &bytes, yusuan_model::Catalog::shared_builtin())
+            .expect("opens")
+            .disclosure;
     assert_eq!(d.document, DocumentKind::Budget);
     assert_eq!(d.year.as_ref().map(|y| y.value), Some(2024));
     let kinds: Vec<&str> = d.tables.iter().map(|t| t.kind.as_str()).collect();
@@ -442,6 +450,12 @@ fn shanghai_unit_budget() {
     );
     // The contents page (`4．2024年预算单位财政拨款收支预算总表` without dot leaders) is no table.
     assert!(d.tables.iter().all(|t| t.title.span.line > 25), "a contents line was taken for a table");
+    // Every row settled but the 三公 line, whose blank 购置费 the PDF does not rule.
+    for t in d.tables.iter().filter(|t| t.kind != "three_public_and_running_costs") {
+        for r in &t.rows {
+            assert!(r.is_resolved(), "{} row {:?} {:?}: {:?}", t.kind, r.code, r.fixed, r.assignment);
+        }
+    }
     let t1 = table(&d, "unit_income_expense_summary");
     assert_eq!(cells(t1, "income", "fiscal"), want(&[("amount", "9501164")]));
     assert_eq!(cells(t1, "income", "general_budget"), want(&[("amount", "9501164")]));
@@ -451,6 +465,8 @@ fn shanghai_unit_budget() {
         cells(t1, "expenditure", "208"),
         want(&[("total", "11281624"), ("personnel", "6540674"), ("operating", "2120950"), ("project", "2620000")])
     );
+    // 三、医疗卫生与计划生育支出: 210 under its former name.
+    assert_eq!(cells(t1, "expenditure", "210"), want(&[("total", "503724"), ("personnel", "503724")]));
     assert_eq!(cells(t1, "expenditure", "221"), want(&[("total", "335816"), ("personnel", "335816")]));
     assert_eq!(
         cells(t1, "expenditure", "expenditure_total"),
