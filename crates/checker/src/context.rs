@@ -3,6 +3,7 @@
 use crate::finding::Message;
 use rust_decimal::Decimal;
 use yusuan_model::catalog::Catalog;
+use yusuan_model::cell_ref::{CellAt, RowKey};
 use yusuan_model::identities::CellRef;
 use yusuan_model::money::{Interval, Money};
 use yusuan_model::registry::schema;
@@ -127,47 +128,31 @@ impl<'a> Context<'a> {
         })
     }
 
-    /// A cell named by kind, panel, row and column: zero for an empty table, and for a code a
-    /// table does not list; `None` when the table is absent or the row unsettled.
+    /// A cell named by kind, panel, row and column (resolved as [`CellRef::locate`] does):
+    /// `None` when the table is absent, the row unsettled, or what was read does not say.
     pub fn cell_ref(&self, c: &CellRef) -> Option<Fig> {
         let table = self.doc.table(c.table)?;
         let s = schema(c.table)?;
-        let p = s.panels.iter().position(|p| p.key == c.panel)?;
-        let col = s.panels[p].column_index(c.column)?;
-        let label =
-            || Message::new(format!("{}（{}）", table.title.value, c.column), format!("{} ({})", c.table, c.column));
-        if table.is_empty_table() {
-            let anchor = table.empty_statement.as_ref().map(|s| s.span).unwrap_or(table.title.span);
-            return Some(Fig::zero(anchor, label()));
-        }
-        let by_code = c.row.chars().all(|ch| ch.is_ascii_digit());
-        let row = table.panel_rows(p as u8).find(|r| {
-            if by_code {
-                r.code.as_ref().is_some_and(|x| x.as_str() == c.row)
-            } else {
-                r.fixed.as_deref() == Some(c.row)
-            }
+        let keys = table.rows.iter().map(|r| RowKey {
+            panel: r.panel,
+            code: r.code.as_ref().map(|x| x.as_str()),
+            fixed: r.fixed.as_deref(),
         });
-        // A declared row the table does not print is zero when every line of the table was read
-        // (the template lacks the line), unknown when some line of it could not be placed.
         let all_read = || {
             !self.doc.notes.iter().any(|n| {
                 n.kind == yusuan_model::note::NoteKind::UnreadLine
                     && n.span.is_some_and(|s| s.line >= table.span.line && s.line <= table.span.end_line)
             })
         };
-        // A subtotal the template does not print (Shanghai's 财政拨款收支预算总表 has no 财政拨款
-        // line above 一般公共预算资金) is what its printed parts make, not zero: unknown here.
-        let parts_printed = || {
-            s.panels[p].row_sums.iter().filter(|r| r.total == c.row).any(|r| {
-                r.parts.iter().any(|part| table.panel_rows(p as u8).any(|x| x.fixed.as_deref() == Some(*part)))
-            })
-        };
-        match row {
-            Some(r) => self.cell(table, r, col),
-            None if !by_code && parts_printed() => None,
-            None if by_code || all_read() => Some(Fig::zero(table.title.span, label())),
-            None => None,
+        let label =
+            || Message::new(format!("{}（{}）", table.title.value, c.column), format!("{} ({})", c.table, c.column));
+        match c.locate(s, keys, table.is_empty_table(), all_read) {
+            CellAt::Cell { row, col } => self.cell(table, table.rows.get(row)?, col),
+            CellAt::Zero => {
+                let anchor = table.empty_statement.as_ref().map(|s| s.span).unwrap_or(table.title.span);
+                Some(Fig::zero(anchor, label()))
+            }
+            CellAt::Unknown => None,
         }
     }
 }

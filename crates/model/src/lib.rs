@@ -3,6 +3,7 @@
 
 pub mod assets;
 pub mod catalog;
+pub mod cell_ref;
 pub mod disclosure;
 pub mod identities;
 pub mod money;
