@@ -11,6 +11,7 @@ pub mod narrative;
 pub mod note;
 pub mod origin;
 pub mod overview;
+pub mod page;
 pub mod performance;
 pub mod project;
 pub mod quantity;
@@ -18,6 +19,7 @@ pub mod rate;
 pub mod registry;
 pub mod span;
 pub mod table;
+pub mod text;
 
 pub use catalog::{Catalog, Code, Level};
 pub use disclosure::Disclosure;
