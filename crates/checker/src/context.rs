@@ -3,6 +3,7 @@
 use crate::finding::Message;
 use rust_decimal::Decimal;
 use yusuan_model::catalog::Catalog;
+use yusuan_model::cell_ref::{CellAt, RowKey};
 use yusuan_model::identities::CellRef;
 use yusuan_model::money::{Interval, Money};
 use yusuan_model::registry::schema;
@@ -188,49 +189,33 @@ impl<'a> Context<'a> {
         }
     }
 
-    /// A cell named by kind, panel, row and column: zero for an empty table, and for a code a
-    /// table does not list; `None` when the table is absent or the row unsettled.
+    /// A cell named by kind, panel, row and column (resolved as [`CellRef::locate`] does):
+    /// `None` when the table is absent, the row unsettled, or what was read does not say.
     pub fn cell_ref(&self, c: &CellRef) -> Option<Fig> {
         let table = self.doc.table(c.table)?;
         if self.misreading(table).is_some() {
             return None;
         }
         let s = schema(c.table)?;
-        let p = s.panels.iter().position(|p| p.key == c.panel)?;
-        let col = s.panels[p].column_index(c.column)?;
+        let keys = table.rows.iter().map(|r| RowKey {
+            panel: r.panel,
+            code: r.code.as_ref().map(|x| x.as_str()),
+            fixed: r.fixed.as_deref(),
+        });
+        let all_read = || self.fully_read(table);
         let label =
             || Message::new(format!("{}（{}）", table.title.value, c.column), format!("{} ({})", c.table, c.column));
-        if table.is_empty_table() {
-            let anchor = table.empty_statement.as_ref().map(|s| s.span).unwrap_or(table.title.span);
-            return Some(Fig::zero(anchor, label()));
-        }
-        let by_code = c.row.chars().all(|ch| ch.is_ascii_digit());
-        let row = table.panel_rows(p as u8).find(|r| {
-            if by_code {
-                r.code.as_ref().is_some_and(|x| x.as_str() == c.row)
-            } else {
-                r.fixed.as_deref() == Some(c.row)
-            }
-        });
-        // A declared row the table does not print is zero when every line of the table was read
-        // (the template lacks the line), unknown when some line of it could not be placed.
-        let all_read = || self.fully_read(table);
-        // A subtotal the template does not print (Shanghai's 财政拨款收支预算总表 has no 财政拨款
-        // line above 一般公共预算资金) is what its printed parts make, not zero: unknown here.
-        let parts_printed = || {
-            s.panels[p].row_sums.iter().filter(|r| r.total == c.row).any(|r| {
-                r.parts.iter().any(|part| table.panel_rows(p as u8).any(|x| x.fixed.as_deref() == Some(*part)))
-            })
-        };
-        match row {
+        match c.locate(s, keys, table.is_empty_table(), all_read) {
             // An identity names a row by its code in the national catalog; a document that prints
             // that code under another name (Shanghai's economic classification numbers 302 12 机关
             // 事业单位退休人员活动费, the catalog's 因公出国（境）费用) means another row.
-            Some(r) if by_code && !self.catalog_name_agrees(r) => None,
-            Some(r) => self.cell(table, r, col),
-            None if !by_code && parts_printed() => None,
-            None if by_code || all_read() => Some(Fig::zero(table.title.span, label())),
-            None => None,
+            CellAt::Cell { row, .. } if !self.catalog_name_agrees(table.rows.get(row)?) => None,
+            CellAt::Cell { row, col } => self.cell(table, table.rows.get(row)?, col),
+            CellAt::Zero => {
+                let anchor = table.empty_statement.as_ref().map(|s| s.span).unwrap_or(table.title.span);
+                Some(Fig::zero(anchor, label()))
+            }
+            CellAt::Unknown => None,
         }
     }
 }

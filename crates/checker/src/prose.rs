@@ -4,51 +4,15 @@
 //! completeness rules (C) read this; the typed model keeps figures, not wording.
 
 use yusuan_model::money::{AmountUnit, Money};
+use yusuan_model::page::is_page_number;
 use yusuan_model::performance::PerformanceTargets;
 use yusuan_model::span::Span;
+use yusuan_model::text::Joined;
 use yusuan_model::Disclosure;
 
-/// One paragraph: its joined text and where each character came from.
-#[derive(Clone, Debug, Default)]
-pub struct Para {
-    pub text: String,
-    /// For each character: its byte offset in `text`, its line and column.
-    pos: Vec<(usize, u32, u32)>,
-}
-
-impl Para {
-    fn push(&mut self, ch: char, line: u32, col: u32) {
-        self.pos.push((self.text.len(), line, col));
-        self.text.push(ch);
-    }
-
-    /// The span of the byte range `start..end` of `text`.
-    pub fn span(&self, start: usize, end: usize) -> Span {
-        let first = self.pos.partition_point(|p| p.0 < start);
-        let last = self.pos.partition_point(|p| p.0 < end).saturating_sub(1).max(first);
-        let (Some(a), Some(b)) = (self.pos.get(first), self.pos.get(last).or(self.pos.last())) else {
-            return Span::default();
-        };
-        Span { line: a.1, col: a.2, end_line: b.1, end_col: b.2 + 1 }
-    }
-
-    /// The sentences, as byte ranges: cut after 。；; ！？ (the mark stays with its sentence).
-    pub fn sentences(&self) -> Vec<(usize, usize)> {
-        let mut out = Vec::new();
-        let mut start = 0;
-        for (i, c) in self.text.char_indices() {
-            if matches!(c, '。' | '；' | ';' | '！' | '？') {
-                let end = i + c.len_utf8();
-                out.push((start, end));
-                start = end;
-            }
-        }
-        if start < self.text.len() {
-            out.push((start, self.text.len()));
-        }
-        out
-    }
-}
+/// One paragraph: its joined text and where each character came from (the model's
+/// [`Joined`], which the readers read with too).
+pub type Para = Joined;
 
 /// A numbering mark that opens an item or a heading: `一、`, `（一）`, `(一)`, `1、`, `1．`, `1.`
 /// before a non-digit, `第一部分`.
@@ -83,16 +47,10 @@ pub fn starts_with_marker(t: &str) -> bool {
     false
 }
 
-/// A page number alone on its line (`25`, `- 9 -`, `第 9 页`).
-fn is_page_number(text: &str) -> bool {
-    let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
-    let core = t.trim_matches(|c| c == '-' || c == '—' || c == '第' || c == '页');
-    !core.is_empty() && core.len() <= 4 && core.chars().all(|c| c.is_ascii_digit())
-}
-
-/// The prose paragraphs: every source line outside the tables, blank lines and page numbers
-/// skipped. A paragraph ends at a line ending a sentence, before a line opening with a numbering
-/// mark, and where a table interrupts.
+/// The prose paragraphs: every source line outside the tables, blank lines, page numbers and
+/// the lines the reader passed over as page furniture (running headers) skipped. A paragraph
+/// ends at a line ending a sentence, before a line opening with a numbering mark, and where a
+/// table interrupts.
 pub fn paragraphs(doc: &Disclosure) -> Vec<Para> {
     let blocks: Vec<(u32, u32)> = doc
         .tables
@@ -115,24 +73,13 @@ pub fn paragraphs(doc: &Disclosure) -> Vec<Para> {
             continue;
         }
         let t = raw.trim();
-        if t.is_empty() || is_page_number(t) {
+        if t.is_empty() || is_page_number(t) || doc.page_furniture.binary_search(&no).is_ok() {
             continue;
         }
         if starts_with_marker(t) {
             flush(&mut cur, &mut out);
         }
-        let skipped = raw.chars().take_while(|c| c.is_whitespace()).count() as u32;
-        // A wrap between two ASCII alphanumerics did separate two words.
-        let glue = cur.text.chars().last().is_some_and(|c| c.is_ascii_alphanumeric())
-            && t.chars().next().is_some_and(|c| c.is_ascii_alphanumeric());
-        if glue {
-            if let Some(&(_, l, c)) = cur.pos.last() {
-                cur.push(' ', l, c);
-            }
-        }
-        for (k, ch) in t.chars().enumerate() {
-            cur.push(ch, no, skipped + 1 + k as u32);
-        }
+        cur.push_text(no, raw);
         if t.ends_with(['。', '！', '？']) {
             flush(&mut cur, &mut out);
         }
@@ -295,5 +242,26 @@ mod tests {
         assert_eq!(p[0].span(at, at + 4), Span::on_line(3, 3, 7));
         let z = p[0].text.find("增长").unwrap();
         assert_eq!(p[0].span(z, z + "增长".len()), Span { line: 1, col: 31, end_line: 3, end_col: 2 });
+    }
+
+    #[test]
+    fn page_furniture_does_not_cut_a_sentence() {
+        let mut d = Disclosure::new(yusuan_model::table::DocumentKind::Budget);
+        d.source_lines = [
+            "一般公共预算 715.52万元，比上年",
+            "— 12 —",
+            "某某局2024年部门预算",
+            "第 3 页 共 9 页",
+            "增加 54.84万元。",
+        ]
+        .map(String::from)
+        .to_vec();
+        // The reader found line 3 to be a running header.
+        d.page_furniture = vec![3];
+        let p = paragraphs(&d);
+        assert_eq!(p.len(), 1);
+        assert_eq!(p[0].text, "一般公共预算 715.52万元，比上年增加 54.84万元。");
+        let at = p[0].text.find("54.84").unwrap();
+        assert_eq!(p[0].span(at, at + 5), Span::on_line(5, 4, 9));
     }
 }

@@ -52,6 +52,10 @@ pub struct Disclosure {
     /// JSON: it is the input itself.
     #[serde(skip)]
     pub source_lines: Vec<String>,
+    /// The source lines read as page furniture (page numbers, running headers and footers) and
+    /// passed over, by number. Not part of the JSON, as `source_lines`.
+    #[serde(skip)]
+    pub page_furniture: Vec<u32>,
     /// When the text was rebuilt from a PDF or a workbook: the page and box, or sheet and cell,
     /// of each of its lines. Not part of the JSON: findings carry the locations they need.
     #[serde(skip)]
@@ -75,6 +79,7 @@ impl Disclosure {
             glossary: Vec::new(),
             notes: Vec::new(),
             source_lines: Vec::new(),
+            page_furniture: Vec::new(),
             source_map: None,
         }
     }

@@ -3,6 +3,7 @@
 
 pub mod assets;
 pub mod catalog;
+pub mod cell_ref;
 pub mod disclosure;
 pub mod identities;
 pub mod money;
@@ -10,6 +11,7 @@ pub mod narrative;
 pub mod note;
 pub mod origin;
 pub mod overview;
+pub mod page;
 pub mod performance;
 pub mod project;
 pub mod quantity;
@@ -17,6 +19,7 @@ pub mod rate;
 pub mod registry;
 pub mod span;
 pub mod table;
+pub mod text;
 
 pub use catalog::{Catalog, Code, Level};
 pub use disclosure::Disclosure;

@@ -5,6 +5,7 @@
 //! - PDF: yusuan's PDF reader (+ check), documents per second;
 //! - `pdftotext -layout` on the same PDFs (when installed), documents per second, and the ratio
 //!   (aim: the PDF reader no slower than pdftotext alone).
+//!
 //! One timed pass each (a pass is thousands of documents, so its mean is stable); a criterion
 //! sample loop would take hours here.
 

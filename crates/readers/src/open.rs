@@ -134,7 +134,14 @@ pub fn read_rebuilt(
 ) -> Result<Opened, OpenError> {
     let numbered: Vec<Line> =
         lines.iter().enumerate().map(|(i, t)| Line { no: i as u32 + 1, text: t.clone() }).collect();
-    let mut disclosure = crate::text::read_lines_with(&numbered, catalog);
+    // A PDF's page breaks are known: where a line's page differs from the line before it.
+    let page = |i: usize| match map.lines.get(i).map(|o| &o.place) {
+        Some(yusuan_model::origin::Place::Page(p)) => Some(*p),
+        _ => None,
+    };
+    let page_starts: Vec<usize> =
+        (1..numbered.len()).filter(|&i| page(i).is_some() && page(i) != page(i - 1)).collect();
+    let mut disclosure = crate::text::read_paged(&numbered, &page_starts, catalog);
     if is_blank_model(&disclosure) {
         return Err(OpenError::NotADisclosure);
     }

@@ -523,3 +523,44 @@ fn cells_one_per_line_or_between_bars_read_the_same() {
     let t = d.table("expenditure_summary").unwrap();
     assert_eq!(cells(t, &t.rows[0]).get("project").map(String::as_str), Some("40.00"));
 }
+
+/// A table printed one cell per line with whole-number figures, across pages: the bare `60` and
+/// `40` that end a page and open the next are figures (the page numbers, `1` and `3`, end the
+/// other pages and count with them); the same table without page breaks reads the same.
+#[test]
+fn a_bare_figure_at_a_page_break_of_a_one_cell_per_line_table_is_kept() {
+    let head = "表 3\n部门支出总体情况表\n编制部门：某某局 单位：万元\n※ ※ ※ ※ 1 2 3\n";
+    let rows = [
+        "总计",
+        "100",
+        "60",
+        "40",
+        "201",
+        "一般公共服务支出",
+        "100",
+        "60",
+        "40",
+        "201 01",
+        "人大事务",
+        "100",
+        "60",
+        "40",
+        "201 01 01",
+        "行政运行",
+        "60",
+    ];
+    let rest = ["60", "201 01 02", "一般行政管理事务", "40", "40"];
+    let whole = format!("{head}{}\n{}\n", rows.join("\n"), rest.join("\n"));
+    let paged = format!("说明\n\n1\n\u{c}{head}{}\n\u{c}{}\n\n3\n", rows.join("\n"), rest.join("\n"));
+    let read = |text: &str| {
+        let d = read_str(text);
+        let t = d.table("expenditure_summary").unwrap().clone();
+        t.rows.iter().map(|r| (r.name.value.clone(), cells(&t, r))).collect::<Vec<_>>()
+    };
+    let want = read(&whole);
+    assert_eq!(want.len(), 5, "{want:?}");
+    assert_eq!(want[3].1.get("basic").map(String::as_str), Some("60"));
+    assert_eq!(read(&paged), want);
+    let d = read_str(&paged);
+    assert_eq!(d.page_furniture.len(), 2, "{:?}", d.page_furniture);
+}

@@ -177,17 +177,37 @@ fn page_break_with_repeated_title_inside_each_table() {
     }
 }
 
+/// Page number `n` (of at most 33 pages) in each form documents print it, centred or at a
+/// margin; the first, bare, is a page number only between full rows or lines of prose.
+fn page_number_forms(n: usize) -> Vec<String> {
+    vec![
+        n.to_string(),
+        format!("— {n} —"),
+        format!("- {n} -"),
+        format!("—{n}—"),
+        format!("第{n}页"),
+        format!("第 {n} 页 共 33 页"),
+        format!("{n}/33"),
+        format!("{:>70}", format!("- {n} -")),
+        format!("    第 {n} 页"),
+    ]
+}
+
 #[test]
-fn page_number_alone_inside_each_table() {
+fn page_numbers_of_every_form_inside_each_table() {
     let lines = seed_lines();
     for t in seed().tables.iter().filter(|t| t.rows.len() >= 3) {
-        let text = insert_after(&lines, vec![(after_row(t, t.rows.len() / 2), "\n12\n".to_string())]);
-        assert_reads_as_seed(&text, &format!("page number inside {}", t.kind));
+        for form in page_number_forms(12) {
+            for k in [t.rows.len() / 2, 0] {
+                let text = insert_after(&lines, vec![(after_row(t, k), format!("\n{form}\n"))]);
+                assert_reads_as_seed(&text, &format!("page number {form:?} after row {k} of {}", t.kind));
+            }
+        }
     }
 }
 
 /// Page numbers between the lines of narrative paragraphs (Parts 1 and 3 before the performance
-/// tables): after every line that does not end its paragraph.
+/// tables): after every line that does not end its paragraph; the sentences they cut are joined.
 #[test]
 fn page_numbers_inside_paragraphs() {
     let lines = seed_lines();
@@ -202,9 +222,73 @@ fn page_numbers_inside_paragraphs() {
         })
         .collect();
     assert!(mid_paragraph.len() > 50, "{}", mid_paragraph.len());
-    let inserts: Vec<(usize, String)> =
-        mid_paragraph.iter().enumerate().map(|(k, &i)| (i, format!("{}", k % 40 + 2))).collect();
-    assert_reads_as_seed(&insert_after(&lines, inserts), "page numbers inside paragraphs");
+    for form in 0..page_number_forms(1).len() {
+        let inserts: Vec<(usize, String)> =
+            mid_paragraph.iter().enumerate().map(|(k, &i)| (i, page_number_forms(k % 30 + 2)[form].clone())).collect();
+        let what = format!("page numbers like {:?} inside paragraphs", page_number_forms(2)[form]);
+        assert_reads_as_seed(&insert_after(&lines, inserts), &what);
+    }
+}
+
+/// The lines of the performance tables' indicators that carry a weight.
+fn weight_lines() -> Vec<usize> {
+    let mut at: Vec<usize> = seed()
+        .performance
+        .iter()
+        .flat_map(|p| &p.indicators)
+        .filter_map(|i| i.weight.as_ref().map(|w| w.span.line as usize))
+        .collect();
+    at.sort_unstable();
+    at.dedup();
+    at
+}
+
+/// A page number after an indicator's row is not read as the next indicator's weight (or any
+/// figure of it): every weight stays where it was.
+#[test]
+fn page_numbers_inside_performance_tables() {
+    let lines = seed_lines();
+    let at = weight_lines();
+    assert!(at.len() > 50, "{}", at.len());
+    for form in page_number_forms(12).into_iter().skip(1) {
+        let inserts = at.iter().map(|&i| (i, format!("\n{form}\n"))).collect();
+        assert_reads_as_seed(&insert_after(&lines, inserts), &format!("page number {form:?} in performance tables"));
+    }
+    // Bare numbers are page numbers where they end pages that the form feeds mark, and count
+    // with them.
+    let inserts = at.iter().step_by(7).enumerate().map(|(k, &i)| (i, format!("{}\n\u{c}", k + 2))).collect();
+    assert_reads_as_seed(&insert_after(&lines, inserts), "bare page numbers before form feeds in performance tables");
+}
+
+/// A running header at the top of every page after the first (and a page number at the foot of
+/// each), with the pages breaking inside tables, paragraphs and performance tables.
+#[test]
+fn a_running_header_on_every_page_is_not_read() {
+    let lines = seed_lines();
+    let mut breaks: Vec<usize> = seed().tables.iter().filter(|t| t.rows.len() >= 3).map(|t| after_row(t, 1)).collect();
+    breaks.extend(weight_lines().into_iter().step_by(9));
+    breaks.sort_unstable();
+    assert!(breaks.len() >= 10, "{}", breaks.len());
+    for header in ["昌吉州人力资源和社会保障服务中心2024年部门预算", "    部门预算公开    "]
+    {
+        let inserts =
+            breaks.iter().enumerate().map(|(k, &i)| (i, format!("\n- {} -\n\u{c}{header}\n", k + 1))).collect();
+        assert_reads_as_seed(&insert_after(&lines, inserts), &format!("running header {header:?}"));
+    }
+}
+
+/// A table whose header ends one page and whose body opens the next, with or without a page
+/// number and a form feed between.
+#[test]
+fn a_table_header_and_its_body_on_two_pages() {
+    let lines = seed_lines();
+    for t in seed().tables.iter().filter(|t| !t.rows.is_empty()) {
+        let first_row = t.rows.iter().map(|r| r.span.line as usize).min().unwrap();
+        for between in ["\n- 7 -\n\u{c}", "\u{c}", "\n\n第 7 页 共 33 页\n\n", "7\n\u{c}"] {
+            let text = insert_after(&lines, vec![(first_row - 1, between.to_string())]);
+            assert_reads_as_seed(&text, &format!("{} split by {between:?} after its header", t.kind));
+        }
+    }
 }
 
 // ---------------------------------------------------------------------------------------------

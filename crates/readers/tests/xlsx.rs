@@ -8,8 +8,11 @@ use yusuan_model::table::Assignment;
 use yusuan_model::Catalog;
 use yusuan_readers::open::open;
 
+/// A sheet row: 类, 款, 项, name, and the three amounts (an empty cell as none).
+type SheetRow = (&'static str, &'static str, &'static str, &'static str, [Option<f64>; 3]);
+
 fn body(ws: &mut Worksheet, first: u32) {
-    let rows: [(&str, &str, &str, &str, [Option<f64>; 3]); 4] = [
+    let rows: [SheetRow; 4] = [
         ("", "", "", "合计", [Some(100.0), Some(60.5), Some(39.5)]),
         ("208", "", "", "社会保障和就业支出", [Some(100.0), Some(60.5), Some(39.5)]),
         ("208", "01", "01", "行政运行", [Some(60.5), Some(60.5), None]),

@@ -11,7 +11,7 @@ pub mod source;
 pub mod tables;
 
 use crate::decode::decode;
-use source::{split_lines, Line};
+use source::{page_furniture, split_pages, Line};
 use yusuan_model::note::{NoteKind, ReadNote};
 use yusuan_model::span::{Span, Spanned};
 use yusuan_model::table::DocumentKind;
@@ -29,7 +29,8 @@ pub fn read_bytes_with(bytes: &[u8], catalog: &Catalog) -> Disclosure {
 
 /// Reads a disclosure from text already decoded; undecodable lines become notes.
 pub fn read_decoded(decoded: &crate::decode::Decoded, catalog: &Catalog) -> Disclosure {
-    let mut d = read_lines_with(&split_lines(&decoded.text), catalog);
+    let (lines, page_starts) = split_pages(&decoded.text);
+    let mut d = read_paged(&lines, &page_starts, catalog);
     for &line in &decoded.malformed_lines {
         d.notes.push(ReadNote::new(
             NoteKind::MalformedText,
@@ -43,8 +44,8 @@ pub fn read_decoded(decoded: &crate::decode::Decoded, catalog: &Catalog) -> Disc
 
 /// Reads a disclosure from text.
 pub fn read_str(text: &str) -> Disclosure {
-    let lines = split_lines(text);
-    read_lines(&lines)
+    let (lines, page_starts) = split_pages(text);
+    read_paged(&lines, &page_starts, Catalog::shared_builtin())
 }
 
 fn pick(lines: &[Line], range: Option<(usize, usize)>) -> &[Line] {
@@ -78,6 +79,34 @@ pub fn read_lines(lines: &[Line]) -> Disclosure {
 
 /// [`read_lines`] with a given classification catalog.
 pub fn read_lines_with(lines: &[Line], catalog: &Catalog) -> Disclosure {
+    read_paged(lines, &[], catalog)
+}
+
+/// [`read_lines_with`] knowing where pages begin (`page_starts`: indices into `lines`): page
+/// numbers and running headers and footers are blanked before anything is read (see
+/// [`page_furniture`]), so none of them breaks a table, a paragraph or a performance table or
+/// is read as a figure; the source lines keep them as printed.
+pub fn read_paged(source: &[Line], page_starts: &[usize], catalog: &Catalog) -> Disclosure {
+    let texts: Vec<&str> = source.iter().map(|l| l.text.as_str()).collect();
+    let furniture = page_furniture(&texts, page_starts);
+    let lines: Vec<Line> = source
+        .iter()
+        .zip(&furniture)
+        .map(|(l, &drop)| if drop { Line { no: l.no, text: String::new() } } else { l.clone() })
+        .collect();
+    let mut d = read_clean(&lines, catalog);
+    for (l, slot) in source.iter().zip(furniture) {
+        if slot {
+            d.page_furniture.push(l.no);
+        }
+        if let Some(s) = (l.no as usize).checked_sub(1).and_then(|i| d.source_lines.get_mut(i)) {
+            s.clone_from(&l.text);
+        }
+    }
+    d
+}
+
+fn read_clean(lines: &[Line], catalog: &Catalog) -> Disclosure {
     let seg = segment::segment(lines);
     let mut d = Disclosure::new(DocumentKind::Budget);
     if segment::is_final_accounts(lines, &seg) {

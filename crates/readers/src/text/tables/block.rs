@@ -203,6 +203,22 @@ fn lone_code(lines: &[Line], k: usize) -> bool {
         && !is_total_label(first.text)
 }
 
+/// Whether the number alone on line `k` stands among lines of one cell each (a table printed one
+/// cell per line), where a bare number is a figure: only a page number's shape or its place at a
+/// known page break (both blanked before) says it is not.
+fn one_cell_per_line(lines: &[Line], k: usize) -> bool {
+    // One cell: one token, or a code alone (`201 01 02`).
+    let single = |l: Option<&Line>| {
+        l.is_some_and(|l| {
+            let t = tokens(l);
+            t.len() == 1 || leading_code(&t).is_some_and(|(_, n)| n == t.len())
+        })
+    };
+    let prev = lines[..k].iter().rev().find(|l| !l.is_blank());
+    let next = lines.get(k + 1..).and_then(|rest| rest.iter().find(|l| !l.is_blank()));
+    single(prev) && (next.is_none() || single(next))
+}
+
 /// Reads one table block (title line first).
 pub fn read_block(
     lines: &[Line],
@@ -256,7 +272,8 @@ pub fn read_block(
             && ((matches!(trimmed.len(), 3 | 5) && trimmed.starts_with(['2', '3']))
                 // An economic 款 alone under its 类 (`302 其他商品和服务支` / `99` / `出`).
                 || (trimmed.len() == 2 && after_class()));
-        if line.is_blank() || (line.is_page_number() && !(keyed_by_code && (final_code || lone_code(lines, k)))) {
+        let a_cell = keyed_by_code && (final_code || lone_code(lines, k)) || one_cell_per_line(lines, k);
+        if line.is_blank() || (line.is_page_number() && !a_cell) {
             continue;
         }
         // The number and title printed again on a later page.

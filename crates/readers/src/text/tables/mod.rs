@@ -14,6 +14,7 @@ use block::{read_block, KnownNames, RawTable};
 use rust_decimal::Decimal;
 use solve::{solve, Bound, Placement, Problem};
 use yusuan_model::catalog::{Catalog, Code};
+use yusuan_model::cell_ref::{CellAt, RowKey};
 use yusuan_model::identities::{all_identities, CellRef, Relation};
 use yusuan_model::money::Interval;
 use yusuan_model::note::{NoteKind, ReadNote};
@@ -287,26 +288,18 @@ fn tree_rules(r: &Reading, panel: &Panel, idx: &[usize]) -> Vec<(usize, Vec<usiz
 /// The value of a cell of another table, when it is settled.
 fn known_cell(readings: &[Reading], c: &CellRef) -> Option<Interval> {
     let r = readings.iter().find(|r| r.raw.schema.kind == c.table)?;
-    if r.raw.rows.is_empty() {
-        // An empty table (…为空表) holds zeros; a table with no rows and no statement is unknown.
-        return r.raw.empty_statement.as_ref().map(|_| Interval::ZERO);
-    }
-    let p = r.raw.schema.panels.iter().position(|p| p.key == c.panel)?;
-    let col = r.raw.schema.panels[p].column_index(c.column)?;
-    let by_code = c.row.chars().all(|ch| ch.is_ascii_digit());
-    let row = (0..r.raw.rows.len()).find(|&i| {
-        let row = &r.raw.rows[i];
-        row.panel as usize == p
-            && if by_code { row.code.as_ref().is_some_and(|x| x.as_str() == c.row) } else { row.fixed == Some(c.row) }
+    let keys = r.raw.rows.iter().map(|row| RowKey {
+        panel: row.panel,
+        code: row.code.as_ref().map(|x| x.as_str()),
+        fixed: row.fixed,
     });
-    let Some(row) = row else {
-        // A code a table does not list has nothing in it. A declared row it does not print is
-        // zero too when every line of the table was read (the template has no such line), and
-        // unknown when some line could not be placed (it may be that row, mislabelled).
-        let all_read = !r.raw.notes.iter().any(|n| n.kind == NoteKind::UnreadLine);
-        return (by_code || all_read).then_some(Interval::ZERO);
+    let all_read = || !r.raw.notes.iter().any(|n| n.kind == NoteKind::UnreadLine);
+    let (row, col) = match c.locate(r.raw.schema, keys, r.raw.empty_statement.is_some(), all_read) {
+        CellAt::Cell { row, col } => (row, col),
+        CellAt::Zero => return Some(Interval::ZERO),
+        CellAt::Unknown => return None,
     };
-    let values = &r.raw.rows[row].values;
+    let values = &r.raw.rows.get(row)?.values;
     let at = |cand: &[u16]| match cand.iter().position(|&x| x as usize == col) {
         Some(i) => values.get(i).map(|v| v.value.bounds()),
         None => Some(Interval::ZERO),
