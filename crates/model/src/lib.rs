@@ -4,6 +4,7 @@
 pub mod assets;
 pub mod catalog;
 pub mod disclosure;
+pub mod form;
 pub mod identities;
 pub mod money;
 pub mod narrative;
