@@ -8,7 +8,7 @@ mod detect;
 mod legacy;
 
 pub use crate::form::{BudgetScope, Form, FormError, FormName, FormTable};
-pub use detect::{detect, FormFit};
+pub use detect::{detect, detect_document, FormFit};
 
 use crate::table::{ColumnDef, DocumentKind, TableSchema};
 use std::sync::{OnceLock, RwLock};

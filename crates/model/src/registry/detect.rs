@@ -2,6 +2,7 @@
 //! titles.
 
 use super::{registry, stands_for, Form};
+use crate::disclosure::Disclosure;
 use crate::table::DocumentKind;
 
 /// The form closest to a document, and how well the document fits it.
@@ -44,4 +45,21 @@ pub fn detect(document: DocumentKind, head: &str, kinds: &[&str]) -> Option<Form
         }
     }
     best.map(|(_, fit)| fit)
+}
+
+/// The form a read document fits best ([`detect`]): its tables, and as words its lines before the
+/// first table (cover, contents, overview) and its tables' titles.
+pub fn detect_document(doc: &Disclosure) -> Option<FormFit> {
+    let first_table = doc.tables.iter().map(|t| t.title.span.line as usize).min().unwrap_or(doc.source_lines.len() + 1);
+    let mut head: String = doc.source_lines.iter().take(first_table.saturating_sub(1)).map(String::as_str).collect();
+    for t in &doc.tables {
+        head.push_str(&t.title.value);
+    }
+    let mut kinds: Vec<&str> = Vec::new();
+    for t in &doc.tables {
+        if !kinds.contains(&t.kind.as_str()) {
+            kinds.push(&t.kind);
+        }
+    }
+    detect(doc.document, &head, &kinds)
 }

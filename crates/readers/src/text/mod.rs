@@ -12,6 +12,7 @@ pub mod tables;
 
 use crate::decode::decode;
 use source::{split_lines, Line};
+use yusuan_model::registry::detect_document;
 use yusuan_model::note::{NoteKind, ReadNote};
 use yusuan_model::span::Span;
 use yusuan_model::table::DocumentKind;
@@ -119,5 +120,6 @@ pub fn read_lines_with(lines: &[Line], catalog: &Catalog) -> Disclosure {
             slot.clone_from(&l.text);
         }
     }
+    d.form = detect_document(&d).filter(|f| f.fits).map(|f| f.form.id.to_string());
     d
 }
