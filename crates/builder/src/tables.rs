@@ -197,13 +197,25 @@ pub fn tables(budget: &Budget, catalog: &Catalog) -> Vec<Table> {
     );
     vec![
         table(registry::shipped("income_expense_summary"), 1, dept, summary(budget), None),
-        table(registry::shipped("income_summary"), 2, dept, by_function(budget, catalog, 12, |_| true, income_columns), None),
+        table(
+            registry::shipped("income_summary"),
+            2,
+            dept,
+            by_function(budget, catalog, 12, |_| true, income_columns),
+            None,
+        ),
         table(registry::shipped("expenditure_summary"), 3, dept, basic_project(budget, catalog, |_| true), None),
         table(registry::shipped("fiscal_summary"), 4, dept, fiscal(budget), None),
         table(registry::shipped("general_budget_expenditure"), 5, dept, basic_project(budget, catalog, general), None),
         table(registry::shipped("general_budget_basic"), 6, dept, basic_by_econ(budget, catalog), None),
         table(registry::shipped("general_budget_project"), 7, dept, projects(budget, catalog), None),
-        table(registry::shipped("government_fund_expenditure"), 8, dept, if e8.is_some() { Vec::new() } else { t8 }, e8),
+        table(
+            registry::shipped("government_fund_expenditure"),
+            8,
+            dept,
+            if e8.is_some() { Vec::new() } else { t8 },
+            e8,
+        ),
         table(registry::shipped("state_capital_expenditure"), 9, dept, if e9.is_some() { Vec::new() } else { t9 }, e9),
         table(registry::shipped("three_public"), 10, dept, three_public(budget), None),
         table(registry::shipped("carry_over"), 11, dept, carry_over(budget), None),

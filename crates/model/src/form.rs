@@ -356,9 +356,9 @@ fn dotted<const N: usize>(s: &str, zh: &str, en: &str, line: Option<usize>) -> R
     let parts: Vec<&str> = s.split('.').collect();
     let ok = parts.len() == N && parts.iter().all(|p| !p.is_empty());
     let parts: Option<[&str; N]> = if ok { parts.try_into().ok() } else { None };
-    parts.map(|p| p.map(|x| leak(x.to_string()))).ok_or_else(|| {
-        FormError::new(line, format!("“{s}”应写作 {zh}"), format!("'{s}' should be written {en}"))
-    })
+    parts
+        .map(|p| p.map(|x| leak(x.to_string())))
+        .ok_or_else(|| FormError::new(line, format!("“{s}”应写作 {zh}"), format!("'{s}' should be written {en}")))
 }
 
 type Find<'a> = dyn Fn(&str) -> Option<&'static TableSchema> + 'a;
@@ -380,8 +380,11 @@ fn cell_ref(s: &str, line: Option<usize>, find: &Find) -> Result<CellRef, FormEr
 /// The panel of a known table that has every one of these columns.
 fn column_of(table: &str, panel: &str, columns: &[&str], line: Option<usize>, find: &Find) -> Result<Panel, FormError> {
     let err = |zh: String, en: String| FormError::new(line, zh, en);
-    let s = find(table).ok_or_else(|| err(format!("表 {table} 不是已知的表"), format!("{table} is not a known table")))?;
-    let p = *s.panel(panel).ok_or_else(|| err(format!("表 {table} 没有栏组 {panel}"), format!("{table} has no panel {panel}")))?;
+    let s =
+        find(table).ok_or_else(|| err(format!("表 {table} 不是已知的表"), format!("{table} is not a known table")))?;
+    let p = *s
+        .panel(panel)
+        .ok_or_else(|| err(format!("表 {table} 没有栏组 {panel}"), format!("{table} has no panel {panel}")))?;
     match columns.iter().find(|c| p.column_index(c).is_none()) {
         Some(c) => Err(err(format!("{table}.{panel} 没有列 {c}"), format!("{table}.{panel} has no column {c}"))),
         None => Ok(p),
@@ -434,7 +437,9 @@ fn table_schema(
                 format!("panel {}: parent row {k} is not declared", p.key),
             ));
         }
-        let sums = |v: Vec<SumDecl>| leak_all(v.into_iter().map(|s| SumRule { total: leak(s.total), parts: leak_strs(s.parts) }).collect());
+        let sums = |v: Vec<SumDecl>| {
+            leak_all(v.into_iter().map(|s| SumRule { total: leak(s.total), parts: leak_strs(s.parts) }).collect())
+        };
         out.push(Panel {
             key: leak(p.key),
             row_key: p.rows,

@@ -4,8 +4,6 @@
 //! form file, not new reading code.
 
 mod detect;
-#[cfg(test)]
-mod legacy;
 
 pub use crate::form::{BudgetScope, Form, FormError, FormName, FormTable};
 pub use detect::{detect, detect_document, FormFit};

@@ -9,7 +9,8 @@ pub fn load(paths: &[PathBuf], lang: Lang) -> Result<(), String> {
     for path in paths {
         let shown = path.display();
         let text = std::fs::read_to_string(path).map_err(|e| {
-            lang.pick(&format!("无法读取格式文件 {shown}：{e}"), &format!("cannot read form file {shown}: {e}")).to_string()
+            lang.pick(&format!("无法读取格式文件 {shown}：{e}"), &format!("cannot read form file {shown}: {e}"))
+                .to_string()
         })?;
         add_form(&text).map_err(|e| {
             let message = lang.pick(&e.zh, &e.en).to_string();

@@ -55,35 +55,6 @@ fn required_tables_and_variants_come_from_the_forms() {
     assert!(!shanghai.has("income_summary"));
 }
 
-/// The form files declare exactly what the Rust consts declared before them.
-#[test]
-fn form_files_declare_what_the_consts_did() {
-    let consts: Vec<&TableSchema> = legacy::TABLES.iter().collect();
-    let loaded: Vec<&TableSchema> = tables().iter().take(consts.len()).copied().collect();
-    assert_eq!(loaded, consts);
-    // The forms list required tables in print order (表8 before 表10), the consts in 143号's.
-    let sorted = |v: &[&'static str]| -> Vec<&'static str> {
-        let mut v = v.to_vec();
-        v.sort_unstable();
-        v
-    };
-    assert_eq!(sorted(required_tables(DocumentKind::Budget)), sorted(&legacy::REQUIRED));
-    assert_eq!(required_tables(DocumentKind::FinalAccounts), legacy::REQUIRED_FINAL);
-    let ids: Vec<_> = crate::identities::all_identities().copied().collect();
-    let old: Vec<_> = legacy::identities::BUDGET_IDENTITIES
-        .iter()
-        .chain(legacy::identities::SHANGHAI_BUDGET_IDENTITIES)
-        .chain(legacy::identities::FINAL_ACCOUNTS_IDENTITIES)
-        .copied()
-        .collect();
-    assert_eq!(ids, old);
-    let links: Vec<_> = crate::identities::code_column_links().copied().collect();
-    assert_eq!(links, legacy::identities::CODE_COLUMN_LINKS);
-    for kind in ["income_summary", "government_fund_expenditure", "three_public", "carry_over"] {
-        assert_eq!(variant_of(kind), legacy::variant_of(kind), "{kind}");
-    }
-}
-
 const USER_FORM: &str = r#"
 id = "test-form"
 name = { zh = "测试格式", en = "test form" }

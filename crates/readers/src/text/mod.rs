@@ -12,8 +12,8 @@ pub mod tables;
 
 use crate::decode::decode;
 use source::{split_lines, Line};
-use yusuan_model::registry::detect_document;
 use yusuan_model::note::{NoteKind, ReadNote};
+use yusuan_model::registry::detect_document;
 use yusuan_model::span::Span;
 use yusuan_model::table::DocumentKind;
 use yusuan_model::{Catalog, Disclosure};

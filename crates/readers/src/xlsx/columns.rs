@@ -117,8 +117,9 @@ pub fn schema_by_header(
             words.iter().any(|w| t.starts_with(w.as_str()))
         })
     };
-    let by_number =
-        number.and_then(|n| tables().get((n as usize).checked_sub(1)?).copied()).filter(|s| full.iter().any(|f| f.kind == s.kind));
+    let by_number = number
+        .and_then(|n| tables().get((n as usize).checked_sub(1)?).copied())
+        .filter(|s| full.iter().any(|f| f.kind == s.kind));
     by_number.or_else(|| full.iter().copied().find(|s| named(s))).or_else(|| {
         let most = full.iter().map(|s| s.panels[0].columns.len()).max()?;
         full.iter().copied().find(|s| s.panels[0].columns.len() == most)
