@@ -39,6 +39,8 @@ pub fn build(budget: &Budget, catalog: &Catalog) -> Built {
     let data = &budget.data;
     let dep = &data.department;
     let mut d = Disclosure::new(DocumentKind::Budget);
+    // The builder prints the national form's tables.
+    d.form = Some("national-budget".to_string());
     d.department = Some(sp(dep.name.clone()));
     d.year = Some(sp(dep.year));
     d.signed = dep.signed.clone().map(sp);

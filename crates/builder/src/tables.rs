@@ -192,21 +192,33 @@ pub fn tables(budget: &Budget, catalog: &Catalog) -> Vec<Table> {
     let t9 = basic_split(budget, catalog, capital);
     let has = |rows: &Vec<Sums>| rows.len() > 1;
     let (e8, e9) = (
-        empty("政府性基金预算拨款", registry::GOVERNMENT_FUND_EXPENDITURE.title, has(&t8)),
-        empty("国有资本经营预算拨款", registry::STATE_CAPITAL_EXPENDITURE.title, has(&t9)),
+        empty("政府性基金预算拨款", registry::shipped("government_fund_expenditure").title, has(&t8)),
+        empty("国有资本经营预算拨款", registry::shipped("state_capital_expenditure").title, has(&t9)),
     );
     vec![
-        table(&registry::INCOME_EXPENSE_SUMMARY, 1, dept, summary(budget), None),
-        table(&registry::INCOME_SUMMARY, 2, dept, by_function(budget, catalog, 12, |_| true, income_columns), None),
-        table(&registry::EXPENDITURE_SUMMARY, 3, dept, basic_project(budget, catalog, |_| true), None),
-        table(&registry::FISCAL_SUMMARY, 4, dept, fiscal(budget), None),
-        table(&registry::GENERAL_BUDGET_EXPENDITURE, 5, dept, basic_project(budget, catalog, general), None),
-        table(&registry::GENERAL_BUDGET_BASIC, 6, dept, basic_by_econ(budget, catalog), None),
-        table(&registry::GENERAL_BUDGET_PROJECT, 7, dept, projects(budget, catalog), None),
-        table(&registry::GOVERNMENT_FUND_EXPENDITURE, 8, dept, if e8.is_some() { Vec::new() } else { t8 }, e8),
-        table(&registry::STATE_CAPITAL_EXPENDITURE, 9, dept, if e9.is_some() { Vec::new() } else { t9 }, e9),
-        table(&registry::THREE_PUBLIC, 10, dept, three_public(budget), None),
-        table(&registry::CARRY_OVER, 11, dept, carry_over(budget), None),
+        table(registry::shipped("income_expense_summary"), 1, dept, summary(budget), None),
+        table(
+            registry::shipped("income_summary"),
+            2,
+            dept,
+            by_function(budget, catalog, 12, |_| true, income_columns),
+            None,
+        ),
+        table(registry::shipped("expenditure_summary"), 3, dept, basic_project(budget, catalog, |_| true), None),
+        table(registry::shipped("fiscal_summary"), 4, dept, fiscal(budget), None),
+        table(registry::shipped("general_budget_expenditure"), 5, dept, basic_project(budget, catalog, general), None),
+        table(registry::shipped("general_budget_basic"), 6, dept, basic_by_econ(budget, catalog), None),
+        table(registry::shipped("general_budget_project"), 7, dept, projects(budget, catalog), None),
+        table(
+            registry::shipped("government_fund_expenditure"),
+            8,
+            dept,
+            if e8.is_some() { Vec::new() } else { t8 },
+            e8,
+        ),
+        table(registry::shipped("state_capital_expenditure"), 9, dept, if e9.is_some() { Vec::new() } else { t9 }, e9),
+        table(registry::shipped("three_public"), 10, dept, three_public(budget), None),
+        table(registry::shipped("carry_over"), 11, dept, carry_over(budget), None),
     ]
 }
 
@@ -348,7 +360,7 @@ fn summary(budget: &Budget) -> Vec<Sums> {
         ("carry_over_unit", by(Source::CarryOverUnit)),
         ("income_total", sum(&|_| true)),
     ];
-    let mut rows = fixed_rows(&registry::INCOME_EXPENSE_SUMMARY, 0, &values);
+    let mut rows = fixed_rows(registry::shipped("income_expense_summary"), 0, &values);
     let classes = class_rows(budget, 1, 1, |_| true, |_| vec![0]);
     under_total(&mut rows, classes);
     let mut total = Sums::new(1);
@@ -441,7 +453,7 @@ fn fiscal(budget: &Budget) -> Vec<Sums> {
         ("carry_over_capital", carried(2)),
         ("income_total", sum(&fiscal)),
     ];
-    let mut rows = fixed_rows(&registry::FISCAL_SUMMARY, 0, &values);
+    let mut rows = fixed_rows(registry::shipped("fiscal_summary"), 0, &values);
     let column = |i: &Item| vec![0, 1 + i.source.fiscal_budget().unwrap_or(0)];
     let classes = class_rows(budget, 1, 4, fiscal, column);
     under_total(&mut rows, classes);
@@ -476,7 +488,7 @@ fn three_public(budget: &Budget) -> Vec<Sums> {
     let add = |a: &[Fen], b: &[Fen]| a.iter().zip(b).map(|(x, y)| *x + *y).collect::<Vec<Fen>>();
     let vehicle = add(&purchase, &operation);
     let total = add(&add(&overseas, &reception), &vehicle);
-    let p = &registry::THREE_PUBLIC.panels[0];
+    let p = registry::shipped("three_public").panels[0];
     p.fixed_rows
         .iter()
         .zip([total, overseas, reception, vehicle, purchase, operation])

@@ -94,7 +94,7 @@ impl<'a> Context<'a> {
     /// The table of a kind, or of the variant that stands for it in this document's form
     /// (Shanghai's 政府性基金 table for the national one): its columns keep the kind's keys.
     pub fn table(&self, kind: &str) -> Option<&'a Table> {
-        self.doc.table(kind).or_else(|| yusuan_model::registry::variant_of(kind).and_then(|v| self.doc.table(v)))
+        self.doc.table(kind).or_else(|| yusuan_model::registry::variants_of(kind).find_map(|v| self.doc.table(v)))
     }
 
     /// The label of a cell: the row's code and name, and the column's header.

@@ -4,7 +4,7 @@
 use crate::parts::{contents_line, has_cover, part_at, part_of_topic, regions, Region};
 use yusuan_checker::{Finding, Report, Severity};
 use yusuan_model::origin::{Location, SourceMap};
-use yusuan_model::registry::{required_tables, stands_for, variant_of};
+use yusuan_model::registry::{detect_document, required_tables, stands_for};
 use yusuan_model::table::DocumentKind;
 use yusuan_model::{Disclosure, Span};
 
@@ -85,7 +85,12 @@ impl Checklist {
         // The required tables are the registry's for this kind of document (the checker's C001
         // asks for the same), a province's variant standing for its kind.
         // Then every other table the document publishes, in its order.
-        let required = required_tables(doc.document);
+        // The document's form says which (each named by the national kind it stands for); a
+        // document in no known form is checked against the national form of its kind.
+        let required: Vec<&'static str> = match detect_document(doc).filter(|f| f.fits) {
+            Some(fit) => fit.form.required_kinds.iter().map(|&k| stands_for(k).unwrap_or(k)).collect(),
+            None => required_tables(doc.document).to_vec(),
+        };
         parts.extend(required.iter().map(|&k| Part::Table(k)));
         for t in &doc.tables {
             if let Some(k) = stands_for(&t.kind).filter(|k| !required.contains(k)) {
@@ -147,7 +152,7 @@ fn item(doc: &Disclosure, regions: &[Region], part: Part) -> ChecklistItem {
             doc.narrative.sections.iter().any(|s| s.level <= 1 && part_of_topic(s.topic) == Part::Narrative),
             "未找到编制说明（情况说明）",
         ),
-        Part::Table(kind) => match doc.table(kind).or_else(|| variant_of(kind).and_then(|v| doc.table(v))) {
+        Part::Table(kind) => match doc.tables.iter().find(|t| t.kind == kind || stands_for(&t.kind) == Some(kind)) {
             None => (false, "缺少该表"),
             Some(t) => (!t.rows.is_empty() || t.is_empty_table(), "该表未能读出数据（没有数据行，也没有空表说明）"),
         },

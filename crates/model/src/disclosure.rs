@@ -26,6 +26,10 @@ pub struct Disclosure {
     pub schema_version: u32,
     /// Budget (预算) or final accounts (决算).
     pub document: DocumentKind,
+    /// The form the document is in (`national-budget`, `shanghai-unit-budget`, …: the id of a
+    /// loaded form, `yusuan_model::registry`), when it fits one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub form: Option<String>,
     /// The department, from the cover or first heading.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub department: Option<Spanned<String>>,
@@ -69,6 +73,7 @@ impl Disclosure {
         Disclosure {
             schema_version: Self::SCHEMA_VERSION,
             document,
+            form: None,
             department: None,
             year: None,
             signed: None,

@@ -5,6 +5,7 @@ pub mod assets;
 pub mod catalog;
 pub mod cell_ref;
 pub mod disclosure;
+pub mod form;
 pub mod identities;
 pub mod money;
 pub mod narrative;

@@ -1,549 +1,160 @@
-//! Every table kind yusuan knows, declared once: title and aliases, unit, columns with their
-//! official multi-level headers, and which columns and rows sum to which. A new template or a
-//! province's variant is a new declaration here, not new reading code.
+//! Every table kind yusuan knows, read from the forms (`crates/model/forms/*.toml`, see
+//! [`crate::form`]): the shipped ones, embedded and parsed once, and any a user adds
+//! ([`add_form`], `--form FILE`) before reading. A new template or a province's variant is a new
+//! form file, not new reading code.
 
-mod final_accounts;
-mod shanghai;
-mod shanghai_unit;
+mod detect;
 
-pub use final_accounts::*;
-pub use shanghai::*;
-pub use shanghai_unit::*;
+pub use crate::form::{BudgetScope, Form, FormError, FormName, FormTable};
+pub use detect::{detect, detect_document, FormFit};
 
-use crate::money::AmountUnit;
-use crate::table::{ColumnDef, DocumentKind, FixedRow, Panel, RowKeyKind, SumRule, TableSchema};
+use crate::table::{ColumnDef, DocumentKind, TableSchema};
+use std::sync::{OnceLock, RwLock};
 
-const fn col(key: &'static str, header: &'static [&'static str]) -> ColumnDef {
-    ColumnDef { key, header }
-}
-
-const fn sum(total: &'static str, parts: &'static [&'static str]) -> SumRule {
-    SumRule { total, parts }
-}
-
-const fn row(key: &'static str, labels: &'static [&'static str], parent: Option<&'static str>) -> FixedRow {
-    FixedRow { key, labels, parent }
-}
-
-const TOTAL_ROW: &[FixedRow] = &[row("total", &["总计", "合计"], None)];
-
-const AMOUNT: &[ColumnDef] = &[col("amount", &["预算数"])];
-
-/// Income lines of 部门收支总体情况表 (table 1), in print order.
-pub(crate) const SUMMARY_INCOME_ROWS: &[FixedRow] = &[
-    row("current_income", &["一、本年收入", "本年收入", "一、收入", "本年收入合计"], None),
-    // Shanghai prints the three fiscal budgets under one line.
-    row("fiscal", &["财政拨款收入"], Some("current_income")),
-    row(
-        "general_budget",
-        &["1、一般公共预算拨款", "一般公共预算拨款", "一般公共预算拨款收入", "一般公共预算", "一般公共预算资金"],
-        Some("current_income"),
-    ),
-    row("general_budget_own", &["其中：一般财力", "一般财力"], Some("general_budget")),
-    row(
-        "general_transfer",
-        &["上级一般公共预算安排转移支付", "上级一般公共预算安排的转移支付"],
-        Some("general_budget"),
-    ),
-    row(
-        "government_fund",
-        &[
-            "2、基金预算拨款",
-            "基金预算拨款",
-            "政府性基金预算拨款",
-            "政府性基金预算拨款收入",
-            "政府性基金预算",
-            "政府性基金",
-        ],
-        Some("current_income"),
-    ),
-    row("government_fund_own", &["其中：政府性基金收入", "政府性基金收入"], Some("government_fund")),
-    row(
-        "government_fund_transfer",
-        &["上级政府性基金安排转移支付", "上级政府性基金安排的转移支付"],
-        Some("government_fund"),
-    ),
-    row(
-        "state_capital",
-        &["3、国有资本经营预算拨款", "国有资本经营预算拨款", "国有资本经营预算拨款收入", "国有资本经营预算"],
-        Some("current_income"),
-    ),
-    row("state_capital_own", &["其中：国有资本经营收入", "国有资本经营收入"], Some("state_capital")),
-    row(
-        "state_capital_transfer",
-        &["上级国有资本经营预算安排转移支付", "上级国有资本经营预算安排的转移支付"],
-        Some("state_capital"),
-    ),
-    row(
-        "special_account",
-        &["4.财政专户核拨", "财政专户核拨", "财政专户管理资金", "财政专户管理资金收入"],
-        Some("current_income"),
-    ),
-    row("unit_funds", &["5.单位资金", "单位资金", "单位资金收入"], Some("current_income")),
-    row("business_income", &["其中：事业收入", "事业收入"], Some("unit_funds")),
-    row("upper_subsidy", &["上级补助收入"], Some("unit_funds")),
-    row("affiliate_remittance", &["附属单位上缴收入"], Some("unit_funds")),
-    row("operating_income", &["事业单位经营收入"], Some("unit_funds")),
-    row("other_income", &["其他收入"], Some("unit_funds")),
-    row("carry_over", &["二、上年结转结余", "上年结转结余", "二、上年结转", "上年结转"], None),
-    row("carry_over_fiscal", &["1、财政拨款结转", "财政拨款结转", "财政拨款结转结余"], Some("carry_over")),
-    row("carry_over_general", &["其中：一般公共预算拨款", "一般公共预算拨款"], Some("carry_over_fiscal")),
-    row("carry_over_fund", &["基金预算拨款", "政府性基金预算拨款"], Some("carry_over_fiscal")),
-    row("carry_over_capital", &["国有资本经营预算拨款"], Some("carry_over_fiscal")),
-    row(
-        "carry_over_non_fiscal",
-        &["2、非财政拨款结转结余", "非财政拨款结转结余", "非财政拨款结转"],
-        Some("carry_over"),
-    ),
-    row("carry_over_special", &["其中：财政专户核拨", "财政专户核拨"], Some("carry_over_non_fiscal")),
-    row("carry_over_unit", &["单位资金"], Some("carry_over_non_fiscal")),
-    row("income_total", &["收入总计", "收 入 总 计", "收入合计"], None),
+/// The shipped forms, in the order their tables are listed ([`tables`]) and their identities
+/// checked.
+const SHIPPED: &[(&str, &str)] = &[
+    ("national-budget.toml", include_str!("../forms/national-budget.toml")),
+    ("shanghai-department-budget.toml", include_str!("../forms/shanghai-department-budget.toml")),
+    ("shanghai-unit-budget.toml", include_str!("../forms/shanghai-unit-budget.toml")),
+    ("final-accounts.toml", include_str!("../forms/final-accounts.toml")),
 ];
 
-pub(crate) const SUMMARY_INCOME_SUMS: &[SumRule] = &[
-    sum("income_total", &["current_income", "carry_over"]),
-    sum("current_income", &["general_budget", "government_fund", "state_capital", "special_account", "unit_funds"]),
-    sum("general_budget", &["general_budget_own", "general_transfer"]),
-    sum("government_fund", &["government_fund_own", "government_fund_transfer"]),
-    sum("state_capital", &["state_capital_own", "state_capital_transfer"]),
-    sum(
-        "unit_funds",
-        &["business_income", "upper_subsidy", "affiliate_remittance", "operating_income", "other_income"],
-    ),
-    sum("carry_over", &["carry_over_fiscal", "carry_over_non_fiscal"]),
-    sum("carry_over_fiscal", &["carry_over_general", "carry_over_fund", "carry_over_capital"]),
-    sum("carry_over_non_fiscal", &["carry_over_special", "carry_over_unit"]),
-];
+/// Economic classes the personnel side of the final accounts' basic-spending table lists; every
+/// other class is operating.
+pub const PERSONNEL_CLASSES: &[&str] = &["301", "303"];
 
-pub(crate) const EXPENDITURE_TOTAL_ROW: &[FixedRow] =
-    &[row("expenditure_total", &["支出总计", "支 出 总 计", "支出合计"], None)];
+/// The loaded forms and every table they declare.
+#[derive(Debug)]
+pub struct Registry {
+    forms: Vec<&'static Form>,
+    tables: Vec<&'static TableSchema>,
+    /// Each schema with its title and each alias, folded ([`fold_title`]).
+    titles: Vec<(&'static TableSchema, String)>,
+}
 
-/// 部门收支总体情况表.
-pub const INCOME_EXPENSE_SUMMARY: TableSchema = TableSchema {
-    kind: "income_expense_summary",
-    document: DocumentKind::Budget,
-    title: "部门收支总体情况表",
-    aliases: &["收支预算总表", "部门收支预算总表", "部门收支总表", "部门财务收支预算总表"],
-    unit: AmountUnit::Wan,
-    panels: &[
-        Panel {
-            key: "income",
-            row_key: RowKeyKind::Fixed,
-            columns: AMOUNT,
-            column_sums: &[],
-            fixed_rows: SUMMARY_INCOME_ROWS,
-            row_sums: SUMMARY_INCOME_SUMS,
-        },
-        Panel {
-            key: "expenditure",
-            row_key: RowKeyKind::FunctionClass,
-            columns: AMOUNT,
-            column_sums: &[],
-            fixed_rows: EXPENDITURE_TOTAL_ROW,
-            row_sums: &[],
-        },
-    ],
-};
+impl Registry {
+    fn empty() -> Registry {
+        Registry { forms: Vec::new(), tables: Vec::new(), titles: Vec::new() }
+    }
 
-const INCOME_COLUMNS: &[ColumnDef] = &[
-    col("total", &["总计"]),
-    col("fiscal", &["财政拨款（补助）", "小计"]),
-    col("general_budget", &["财政拨款（补助）", "一般公共预算"]),
-    col("general_transfer", &["财政拨款（补助）", "上级一般公共预算安排的转移支付"]),
-    col("government_fund", &["财政拨款（补助）", "政府性基金预算"]),
-    col("government_fund_transfer", &["财政拨款（补助）", "上级政府性基金安排的转移支付"]),
-    col("state_capital", &["财政拨款（补助）", "国有资本经营预算"]),
-    col("state_capital_transfer", &["财政拨款（补助）", "上级国有资本经营预算安排的转移支付"]),
-    col("special_account", &["财政专户（教育收费）"]),
-    col("unit_funds", &["单位资金"]),
-    col("carry_over_fiscal", &["财政拨款结转"]),
-    col("carry_over_non_fiscal", &["非财政拨款结转结余"]),
-];
+    /// This registry and one more form (parsed against this registry's tables).
+    fn with(&self, text: &str) -> Result<Registry, FormError> {
+        let form = Form::parse_in(text, &|kind| self.schema(kind))?;
+        if self.form(form.id).is_some() {
+            return Err(FormError::new(
+                None,
+                format!("已有格式 {}", form.id),
+                format!("a form {} is already loaded", form.id),
+            ));
+        }
+        if let Some(s) = form.tables.iter().filter_map(|t| t.declared).find(|s| self.schema(s.kind).is_some()) {
+            return Err(FormError::new(
+                None,
+                format!("表 {} 已由另一格式声明；另起一个名称，或只写 kind 引用它", s.kind),
+                format!("table {} is declared by another form: give it another kind, or list it by kind alone", s.kind),
+            ));
+        }
+        let form: &'static Form = Box::leak(Box::new(form));
+        let mut forms = self.forms.clone();
+        forms.push(form);
+        let mut tables = self.tables.clone();
+        tables.extend(form.tables.iter().filter_map(|t| t.declared));
+        let titles = tables
+            .iter()
+            .flat_map(|&s| std::iter::once(s.title).chain(s.aliases.iter().copied()).map(move |t| (s, fold_title(t))))
+            .collect();
+        Ok(Registry { forms, tables, titles })
+    }
 
-/// 部门收入总体情况表.
-pub const INCOME_SUMMARY: TableSchema = TableSchema {
-    kind: "income_summary",
-    document: DocumentKind::Budget,
-    title: "部门收入总体情况表",
-    aliases: &["收入预算总表", "部门收入预算总表", "部门收入总表"],
-    unit: AmountUnit::Wan,
-    panels: &[Panel {
-        key: "main",
-        row_key: RowKeyKind::FunctionCode,
-        columns: INCOME_COLUMNS,
-        column_sums: &[
-            sum("total", &["fiscal", "special_account", "unit_funds", "carry_over_fiscal", "carry_over_non_fiscal"]),
-            sum(
-                "fiscal",
-                &[
-                    "general_budget",
-                    "general_transfer",
-                    "government_fund",
-                    "government_fund_transfer",
-                    "state_capital",
-                    "state_capital_transfer",
-                ],
-            ),
-        ],
-        fixed_rows: TOTAL_ROW,
-        row_sums: &[],
-    }],
-};
+    /// The loaded forms: the shipped ones, then those added.
+    pub fn forms(&self) -> &[&'static Form] {
+        &self.forms
+    }
 
-const BASIC_PROJECT: &[ColumnDef] =
-    &[col("total", &["合计"]), col("basic", &["基本支出"]), col("project", &["项目支出"])];
+    /// The form with this id.
+    pub fn form(&self, id: &str) -> Option<&'static Form> {
+        self.forms.iter().find(|f| f.id == id).copied()
+    }
 
-const BASIC_PROJECT_SUMS: &[SumRule] = &[sum("total", &["basic", "project"])];
+    /// Every declared table, form by form.
+    pub fn tables(&self) -> &[&'static TableSchema] {
+        &self.tables
+    }
 
-pub(crate) const fn basic_project_panel() -> Panel {
-    Panel {
-        key: "main",
-        row_key: RowKeyKind::FunctionCode,
-        columns: BASIC_PROJECT,
-        column_sums: BASIC_PROJECT_SUMS,
-        fixed_rows: TOTAL_ROW,
-        row_sums: &[],
+    /// The schema of a kind.
+    pub fn schema(&self, kind: &str) -> Option<&'static TableSchema> {
+        self.tables.iter().find(|s| s.kind == kind).copied()
     }
 }
 
-/// 部门支出总体情况表.
-pub const EXPENDITURE_SUMMARY: TableSchema = TableSchema {
-    kind: "expenditure_summary",
-    document: DocumentKind::Budget,
-    title: "部门支出总体情况表",
-    aliases: &["支出预算总表", "部门支出预算总表", "部门支出总表"],
-    unit: AmountUnit::Wan,
-    panels: &[basic_project_panel()],
-};
-
-const FISCAL_INCOME_ROWS: &[FixedRow] = &[
-    row("fiscal", &["一、财政拨款（补助）", "财政拨款（补助）", "一、本年收入", "本年收入"], None),
-    row("general_budget", &["一般公共预算", "一般公共预算拨款", "一般公共预算资金"], Some("fiscal")),
-    row("government_fund", &["政府性基金预算", "政府性基金预算拨款", "政府性基金"], Some("fiscal")),
-    row("state_capital", &["国有资本经营预算", "国有资本经营预算拨款"], Some("fiscal")),
-    row("carry_over", &["二、上年结转", "上年结转", "二、上年结转结余"], None),
-    row("carry_over_general", &["一般公共预算"], Some("carry_over")),
-    row("carry_over_fund", &["政府性基金预算"], Some("carry_over")),
-    row("carry_over_capital", &["国有资本经营预算"], Some("carry_over")),
-    row("income_total", &["收入总计", "收 入 总 计"], None),
-];
-
-const FISCAL_SOURCES: &[ColumnDef] = &[
-    col("total", &["合计"]),
-    col("general_budget", &["一般公共预算"]),
-    col("government_fund", &["政府性基金预算"]),
-    col("state_capital", &["国有资本经营预算"]),
-];
-
-/// 财政拨款收支预算总体情况表.
-pub const FISCAL_SUMMARY: TableSchema = TableSchema {
-    kind: "fiscal_summary",
-    document: DocumentKind::Budget,
-    title: "财政拨款收支预算总体情况表",
-    aliases: &["财政拨款收支总体情况表", "财政拨款收支总表", "财政拨款收支预算总表"],
-    unit: AmountUnit::Wan,
-    panels: &[
-        Panel {
-            key: "income",
-            row_key: RowKeyKind::Fixed,
-            columns: &[col("amount", &["合计"])],
-            column_sums: &[],
-            fixed_rows: FISCAL_INCOME_ROWS,
-            row_sums: &[
-                sum("income_total", &["fiscal", "carry_over"]),
-                sum("fiscal", &["general_budget", "government_fund", "state_capital"]),
-                sum("carry_over", &["carry_over_general", "carry_over_fund", "carry_over_capital"]),
-            ],
-        },
-        Panel {
-            key: "expenditure",
-            row_key: RowKeyKind::FunctionClass,
-            columns: FISCAL_SOURCES,
-            column_sums: &[sum("total", &["general_budget", "government_fund", "state_capital"])],
-            fixed_rows: EXPENDITURE_TOTAL_ROW,
-            row_sums: &[],
-        },
-    ],
-};
-
-/// 一般公共预算支出情况表.
-pub const GENERAL_BUDGET_EXPENDITURE: TableSchema = TableSchema {
-    kind: "general_budget_expenditure",
-    document: DocumentKind::Budget,
-    title: "一般公共预算支出情况表",
-    aliases: &[
-        "一般公共预算支出预算表",
-        "一般公共预算支出表",
-        "部门一般公共预算支出功能分类预算表",
-        "一般公共预算支出功能分类预算表",
-    ],
-    unit: AmountUnit::Wan,
-    panels: &[basic_project_panel()],
-};
-
-/// 一般公共预算基本支出情况表.
-pub const GENERAL_BUDGET_BASIC: TableSchema = TableSchema {
-    kind: "general_budget_basic",
-    document: DocumentKind::Budget,
-    title: "一般公共预算基本支出情况表",
-    aliases: &[
-        "一般公共预算基本支出预算表",
-        "一般公共预算基本支出表",
-        "部门一般公共预算基本支出部门预算经济分类预算表",
-        "一般公共预算基本支出部门预算经济分类预算表",
-    ],
-    unit: AmountUnit::Wan,
-    panels: &[Panel {
-        key: "main",
-        row_key: RowKeyKind::EconCode,
-        columns: &[col("total", &["合计"]), col("personnel", &["人员经费"]), col("operating", &["公用经费"])],
-        column_sums: &[sum("total", &["personnel", "operating"])],
-        fixed_rows: TOTAL_ROW,
-        row_sums: &[],
-    }],
-};
-
-/// 一般公共预算项目支出情况表: project spending by the economic classes of the government
-/// scheme, one row per project.
-pub const GENERAL_BUDGET_PROJECT: TableSchema = TableSchema {
-    kind: "general_budget_project",
-    document: DocumentKind::Budget,
-    title: "一般公共预算项目支出情况表",
-    aliases: &["一般公共预算项目支出预算表", "项目支出预算表", "一般公共预算项目支出表"],
-    unit: AmountUnit::Wan,
-    panels: &[Panel {
-        key: "main",
-        row_key: RowKeyKind::FunctionCodeProject,
-        columns: &[
-            col("total", &["项目支出", "合计"]),
-            col("wages", &["项目支出", "工资福利支出"]),
-            col("goods_services", &["项目支出", "商品服务支出"]),
-            col("household_subsidies", &["项目支出", "对个人和家庭的补助"]),
-            col("debt_interest", &["项目支出", "债务利息及费用支出"]),
-            col("capital_construction", &["项目支出", "资本性支出（基本建设）"]),
-            col("capital", &["项目支出", "资本性支出"]),
-            col("enterprise_construction", &["项目支出", "对企业补助（基本建设）"]),
-            col("enterprise", &["项目支出", "对企业补助"]),
-            col("social_security_fund", &["项目支出", "对社会保障基金补助"]),
-            col("other", &["项目支出", "其他支出"]),
-        ],
-        column_sums: &[sum(
-            "total",
-            &[
-                "wages",
-                "goods_services",
-                "household_subsidies",
-                "debt_interest",
-                "capital_construction",
-                "capital",
-                "enterprise_construction",
-                "enterprise",
-                "social_security_fund",
-                "other",
-            ],
-        )],
-        fixed_rows: TOTAL_ROW,
-        row_sums: &[],
-    }],
-};
-
-const BASIC_SPLIT: &[ColumnDef] = &[
-    col("total", &["合计"]),
-    col("personnel", &["基本支出", "人员经费"]),
-    col("operating", &["基本支出", "公用经费"]),
-    col("project", &["项目支出"]),
-];
-
-const BASIC_SPLIT_SUMS: &[SumRule] = &[sum("total", &["personnel", "operating", "project"])];
-
-const fn basic_split_panel() -> Panel {
-    Panel {
-        key: "main",
-        row_key: RowKeyKind::FunctionCode,
-        columns: BASIC_SPLIT,
-        column_sums: BASIC_SPLIT_SUMS,
-        fixed_rows: TOTAL_ROW,
-        row_sums: &[],
-    }
+fn current() -> &'static RwLock<&'static Registry> {
+    static CURRENT: OnceLock<RwLock<&'static Registry>> = OnceLock::new();
+    CURRENT.get_or_init(|| {
+        let mut r = Registry::empty();
+        for (file, text) in SHIPPED {
+            // Shipped forms are part of the program; `shipped_forms_load` tests them.
+            r = r.with(text).unwrap_or_else(|e| panic!("{file}: {e}"));
+        }
+        RwLock::new(Box::leak(Box::new(r)))
+    })
 }
 
-/// 政府性基金预算支出情况表.
-pub const GOVERNMENT_FUND_EXPENDITURE: TableSchema = TableSchema {
-    kind: "government_fund_expenditure",
-    document: DocumentKind::Budget,
-    title: "政府性基金预算支出情况表",
-    aliases: &["政府性基金预算支出预算表", "政府性基金预算支出表"],
-    unit: AmountUnit::Wan,
-    panels: &[basic_split_panel()],
-};
-
-/// 国有资本经营预算支出情况表.
-pub const STATE_CAPITAL_EXPENDITURE: TableSchema = TableSchema {
-    kind: "state_capital_expenditure",
-    document: DocumentKind::Budget,
-    title: "国有资本经营预算支出情况表",
-    aliases: &["国有资本经营预算支出预算表", "国有资本经营预算支出表"],
-    unit: AmountUnit::Wan,
-    panels: &[basic_split_panel()],
-};
-
-/// 财政拨款"三公"经费支出情况表.
-pub const THREE_PUBLIC: TableSchema = TableSchema {
-    kind: "three_public",
-    document: DocumentKind::Budget,
-    title: "财政拨款“三公”经费支出情况表",
-    aliases: &[
-        "一般公共预算“三公”经费支出情况表",
-        "财政拨款“三公”经费支出预算表",
-        "一般公共预算“三公”经费支出预算表",
-        "“三公”经费支出情况表",
-        "“三公”经费支出预算表",
-    ],
-    unit: AmountUnit::Wan,
-    panels: &[Panel {
-        key: "main",
-        row_key: RowKeyKind::Fixed,
-        columns: FISCAL_SOURCES,
-        column_sums: &[sum("total", &["general_budget", "government_fund", "state_capital"])],
-        fixed_rows: &[
-            row("total", &["合计", "总计"], None),
-            row("overseas", &["因公出国（境）费", "因公出国（境）费用", "因公出国(境)费"], Some("total")),
-            row("reception", &["公务接待费"], Some("total")),
-            row(
-                "vehicle",
-                &["公务用车购置及运行费（小计）", "公务用车购置及运行费", "公务用车购置及运行维护费"],
-                Some("total"),
-            ),
-            row("vehicle_purchase", &["其中：公务用车购置费", "公务用车购置费"], Some("vehicle")),
-            row("vehicle_operation", &["公务用车运行费", "公务用车运行维护费"], Some("vehicle")),
-        ],
-        row_sums: &[
-            sum("total", &["overseas", "reception", "vehicle"]),
-            sum("vehicle", &["vehicle_purchase", "vehicle_operation"]),
-        ],
-    }],
-};
-
-/// 上年结转结余情况明细表.
-pub const CARRY_OVER: TableSchema = TableSchema {
-    kind: "carry_over",
-    document: DocumentKind::Budget,
-    title: "上年结转结余情况明细表",
-    aliases: &["上年结转结余情况表", "上年结转结余明细表"],
-    unit: AmountUnit::Wan,
-    panels: &[Panel {
-        key: "main",
-        row_key: RowKeyKind::Named,
-        columns: &[
-            col("total", &["总计"]),
-            col("fiscal", &["财政拨款", "合计"]),
-            col("fiscal_personnel", &["财政拨款", "基本支出", "人员经费"]),
-            col("fiscal_operating", &["财政拨款", "基本支出", "公用经费"]),
-            col("fiscal_project", &["财政拨款", "项目支出"]),
-            col("non_fiscal", &["非财政拨款", "合计"]),
-            col("non_fiscal_personnel", &["非财政拨款", "基本支出", "人员经费"]),
-            col("non_fiscal_operating", &["非财政拨款", "基本支出", "公用经费"]),
-            col("non_fiscal_project", &["非财政拨款", "项目支出"]),
-        ],
-        column_sums: &[
-            sum("total", &["fiscal", "non_fiscal"]),
-            sum("fiscal", &["fiscal_personnel", "fiscal_operating", "fiscal_project"]),
-            sum("non_fiscal", &["non_fiscal_personnel", "non_fiscal_operating", "non_fiscal_project"]),
-        ],
-        fixed_rows: TOTAL_ROW,
-        row_sums: &[],
-    }],
-};
-
-/// Every table kind: the Xinjiang budget template's, Shanghai's budget variants, the final
-/// accounts'.
-pub const TABLES: &[TableSchema] = &[
-    INCOME_EXPENSE_SUMMARY,
-    INCOME_SUMMARY,
-    EXPENDITURE_SUMMARY,
-    FISCAL_SUMMARY,
-    GENERAL_BUDGET_EXPENDITURE,
-    GENERAL_BUDGET_BASIC,
-    GENERAL_BUDGET_PROJECT,
-    GOVERNMENT_FUND_EXPENDITURE,
-    STATE_CAPITAL_EXPENDITURE,
-    THREE_PUBLIC,
-    CARRY_OVER,
-    INCOME_SUMMARY_SHANGHAI,
-    GOVERNMENT_FUND_EXPENDITURE_SHANGHAI,
-    STATE_CAPITAL_EXPENDITURE_SHANGHAI,
-    THREE_PUBLIC_AND_RUNNING_COSTS,
-    UNIT_INCOME_EXPENSE_SUMMARY,
-    FINAL_INCOME_EXPENSE_SUMMARY,
-    FINAL_INCOME,
-    FINAL_EXPENDITURE,
-    FINAL_FISCAL_SUMMARY,
-    FINAL_GENERAL_BUDGET_EXPENDITURE,
-    FINAL_GENERAL_BUDGET_BASIC,
-    FINAL_THREE_PUBLIC,
-    FINAL_GOVERNMENT_FUND,
-    FINAL_STATE_CAPITAL,
-];
-
-/// The kinds 财预〔2016〕143号 requires of a department budget, in the template's order.
-pub const REQUIRED: [&str; 8] = [
-    "income_expense_summary",
-    "income_summary",
-    "expenditure_summary",
-    "fiscal_summary",
-    "general_budget_expenditure",
-    "general_budget_basic",
-    "three_public",
-    "government_fund_expenditure",
-];
-
-/// The nine tables of a department's final accounts (部门决算), which the template keeps even
-/// when empty (无…收入支出的，仍保留该表格式).
-pub const REQUIRED_FINAL: [&str; 9] = [
-    "final_income_expense_summary",
-    "final_income",
-    "final_expenditure",
-    "final_fiscal_summary",
-    "final_general_budget_expenditure",
-    "final_general_budget_basic",
-    "final_three_public",
-    "final_government_fund",
-    "final_state_capital",
-];
-
-/// Shanghai's tables that stand for a national one (other columns, same place in the package).
-pub fn variant_of(kind: &str) -> Option<&'static str> {
-    match kind {
-        "income_summary" => Some("income_summary_shanghai"),
-        "government_fund_expenditure" => Some("government_fund_expenditure_shanghai"),
-        "state_capital_expenditure" => Some("state_capital_expenditure_shanghai"),
-        "three_public" => Some("three_public_and_running_costs"),
-        "income_expense_summary" => Some("unit_income_expense_summary"),
-        _ => None,
-    }
+/// The registry as it stands: the shipped forms and those added so far.
+pub fn registry() -> &'static Registry {
+    *current().read().unwrap_or_else(|e| e.into_inner())
 }
 
-/// The required kind a table stands for: itself, or the national kind a variant takes the place of.
-pub fn stands_for(kind: &str) -> Option<&'static str> {
-    REQUIRED
-        .iter()
-        .chain(REQUIRED_FINAL.iter())
-        .find(|&&k| variant_of(k) == Some(kind))
-        .copied()
-        .or_else(|| schema(kind).map(|s| s.kind))
+/// Adds a form from its file's text (`--form FILE`). Call it before reading: a document read
+/// before knows only the forms loaded then.
+pub fn add_form(text: &str) -> Result<&'static Form, FormError> {
+    let mut slot = current().write().unwrap_or_else(|e| e.into_inner());
+    let next: &'static Registry = Box::leak(Box::new(slot.with(text)?));
+    *slot = next;
+    next.forms.last().copied().ok_or_else(|| FormError::new(None, "格式未加入", "form not added"))
 }
 
-/// The tables a whole disclosure of this kind must publish (a variant stands for its kind).
+/// Every table kind of every loaded form, in declared order.
+pub fn tables() -> &'static [&'static TableSchema] {
+    registry().tables()
+}
+
+/// The form with this id.
+pub fn form(id: &str) -> Option<&'static Form> {
+    registry().form(id)
+}
+
+/// The kinds the national form of this document kind requires (财预〔2016〕143号's eight tables
+/// of a 部门预算; the nine of a 部门决算, kept even when empty).
 pub fn required_tables(document: DocumentKind) -> &'static [&'static str] {
-    match document {
-        DocumentKind::Budget => &REQUIRED,
-        DocumentKind::FinalAccounts => &REQUIRED_FINAL,
-    }
+    registry().forms.iter().find(|f| f.document == document).map_or(&[], |f| f.required_kinds)
+}
+
+/// A table that stands for `kind` in some form (Shanghai's 部门收入预算总表 for the national
+/// 部门收入总体情况表): the first declared.
+pub fn variant_of(kind: &str) -> Option<&'static str> {
+    variants_of(kind).next()
+}
+
+/// Every table that stands for `kind`, in declared order.
+pub fn variants_of(kind: &str) -> impl Iterator<Item = &'static str> + '_ {
+    registry().forms.iter().flat_map(|f| f.tables.iter()).filter(move |t| t.stands_for == Some(kind)).map(|t| t.kind)
+}
+
+/// The national kind a table stands for: the one its form names, or itself.
+pub fn stands_for(kind: &str) -> Option<&'static str> {
+    let r = registry();
+    r.forms
+        .iter()
+        .flat_map(|f| f.tables.iter())
+        .find(|t| t.kind == kind && t.stands_for.is_some())
+        .and_then(|t| t.stands_for)
+        .or_else(|| r.schema(kind).map(|s| s.kind))
 }
 
 /// The schema of a kind.
 pub fn schema(kind: &str) -> Option<&'static TableSchema> {
-    TABLES.iter().find(|s| s.kind == kind)
+    registry().schema(kind)
 }
 
 /// Folds a title for matching: no whitespace, quotation marks and brackets of every width as one.
@@ -574,13 +185,7 @@ pub fn schema_variants_by_title(line: &str) -> Vec<&'static TableSchema> {
     if !line.trim_end().ends_with('表') {
         return Vec::new();
     }
-    static FOLDED: std::sync::OnceLock<Vec<(&'static TableSchema, String)>> = std::sync::OnceLock::new();
-    let titles = FOLDED.get_or_init(|| {
-        TABLES
-            .iter()
-            .flat_map(|s| std::iter::once(s.title).chain(s.aliases.iter().copied()).map(move |t| (s, fold_title(t))))
-            .collect()
-    });
+    let titles = &registry().titles;
     let folded = fold_title(line);
     let longest = titles.iter().filter(|(_, t)| folded.ends_with(t.as_str())).map(|(_, t)| t.len()).max();
     let mut out: Vec<&'static TableSchema> = Vec::new();
@@ -613,43 +218,11 @@ pub fn best_variant(variants: &[&'static TableSchema], header: &str) -> Option<&
     best.map(|(s, _)| s)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn every_sum_names_declared_columns_and_rows() {
-        for s in TABLES {
-            for p in s.panels {
-                for r in p.column_sums {
-                    for k in std::iter::once(&r.total).chain(r.parts) {
-                        assert!(p.column_index(k).is_some(), "{}: column {k}", s.kind);
-                    }
-                }
-                for r in p.row_sums {
-                    for k in std::iter::once(&r.total).chain(r.parts) {
-                        assert!(p.fixed_rows.iter().any(|f| f.key == *k), "{}: row {k}", s.kind);
-                    }
-                }
-                for f in p.fixed_rows {
-                    if let Some(parent) = f.parent {
-                        assert!(p.fixed_rows.iter().any(|g| g.key == parent), "{}: {parent}", s.kind);
-                    }
-                }
-            }
-        }
-        let kinds: std::collections::BTreeSet<_> = TABLES.iter().map(|s| s.kind).collect();
-        assert_eq!(kinds.len(), TABLES.len());
-    }
-
-    #[test]
-    fn titles_and_aliases_find_their_schema() {
-        assert_eq!(schema_by_title("部门收支总体情况表").unwrap().kind, "income_expense_summary");
-        assert_eq!(schema_by_title("财政拨款\"三公\"经费支出情况表").unwrap().kind, "three_public");
-        assert_eq!(schema_by_title("一般公共预算“三公”经费支出情况表").unwrap().kind, "three_public");
-        assert_eq!(schema_by_title("财政拨款收支总体情况表").unwrap().kind, "fiscal_summary");
-        assert_eq!(schema_by_title("一般公共预算基本支出情况表").unwrap().kind, "general_budget_basic");
-        assert_eq!(schema_by_title("一般公共预算支出情况表").unwrap().kind, "general_budget_expenditure");
-        assert!(schema_by_title("编制部门：某某单位").is_none());
-    }
+/// The schema of a kind a shipped form declares (the builder's tables). Shipped forms are part of
+/// the program, so a missing kind is a bug in yusuan, caught by `shipped_kinds_are_declared`.
+pub fn shipped(kind: &str) -> &'static TableSchema {
+    schema(kind).unwrap_or_else(|| panic!("no shipped form declares table kind {kind}"))
 }
+
+#[cfg(test)]
+mod tests;

@@ -4,6 +4,7 @@ mod batch;
 mod build;
 mod check;
 mod extract;
+mod forms;
 mod lang;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -82,6 +83,10 @@ enum Command {
         /// How many files to check at once (default: one per core).
         #[arg(long, short = 'j')]
         jobs: Option<usize>,
+        /// A form file (TOML, see crates/model/forms/ and docs/CONTRIBUTING.md) to know besides
+        /// the shipped forms; may be given more than once.
+        #[arg(long = "form", value_name = "FILE")]
+        forms: Vec<PathBuf>,
     },
     /// Print the rule reference: every rule's code, name, severity and documentation.
     Rules,
@@ -126,13 +131,17 @@ enum Command {
         /// An official classification catalog (CSV or XLSX) to use instead of the partial built-in one.
         #[arg(long)]
         catalog: Option<PathBuf>,
+        /// A form file (TOML, see crates/model/forms/ and docs/CONTRIBUTING.md) to know besides
+        /// the shipped forms; may be given more than once.
+        #[arg(long = "form", value_name = "FILE")]
+        forms: Vec<PathBuf>,
     },
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Check { paths, format, verbose, stats, catalog, out, max_size_mb, jobs } => {
+        Command::Check { paths, format, verbose, stats, catalog, out, max_size_mb, jobs, forms } => {
             let options = batch::BatchOptions {
                 format,
                 verbose,
@@ -141,14 +150,16 @@ fn main() -> ExitCode {
                 max_bytes: max_size_mb.saturating_mul(1 << 20),
                 jobs,
             };
-            check::run(&paths, &options, catalog.as_deref(), cli.lang)
+            forms::load(&forms, cli.lang).and_then(|()| check::run(&paths, &options, catalog.as_deref(), cli.lang))
         }
         Command::Rules => check::rules(cli.lang),
         Command::Build { data, out, formats, catalog } => {
             build::run(&data, &out, &formats, catalog.as_deref(), cli.lang)
         }
         Command::Template { out, example, from } => build::template_cmd(&out, example, from.as_deref(), cli.lang),
-        Command::Extract { file, format, catalog } => extract::run(&file, format, catalog.as_deref(), cli.lang),
+        Command::Extract { file, format, catalog, forms } => {
+            forms::load(&forms, cli.lang).and_then(|()| extract::run(&file, format, catalog.as_deref(), cli.lang))
+        }
     };
     match result {
         Ok(code) => code,

@@ -54,3 +54,47 @@ fn an_empty_file_is_an_error() {
     assert!(err.contains("empty.txt") && err.contains("empty"), "{err}");
     std::fs::remove_dir_all(dir).ok();
 }
+
+/// `--form FILE` adds a user's form before reading: its table is read with its columns; without
+/// it, the document has no table. A form with a mistake is refused with its file and line.
+#[test]
+fn a_users_form_file_makes_its_table_readable() {
+    let fixtures = concat!(env!("CARGO_MANIFEST_DIR"), "/../readers/tests/fixtures/user-form");
+    let doc = format!("{fixtures}/county-expenditure.txt");
+    let dir = std::env::temp_dir().join(format!("yusuan-form-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let form = dir.join("county.toml");
+    std::fs::copy(format!("{fixtures}/county-expenditure.toml"), &form).expect("copy form");
+    let form = form.to_str().expect("UTF-8 path");
+
+    let kinds = |json: &str| -> Vec<String> {
+        let v: serde_json::Value = serde_json::from_str(json).expect("valid JSON");
+        v["tables"].as_array().expect("tables").iter().filter_map(|t| t["kind"].as_str().map(String::from)).collect()
+    };
+    // Without the form nothing in the document is a table: it is refused as no disclosure, or
+    // read without tables.
+    let without = Command::new(env!("CARGO_BIN_EXE_yusuan")).args(["extract", &doc]).output().expect("run yusuan");
+    let stdout = String::from_utf8_lossy(&without.stdout);
+    assert!(without.status.code() == Some(2) || kinds(&stdout).is_empty(), "{stdout}");
+    let with = extract(&["extract", &doc, "--form", form]);
+    assert_eq!(kinds(&with), ["county_expenditure"]);
+    let v: serde_json::Value = serde_json::from_str(&with).expect("valid JSON");
+    assert_eq!(v["tables"][0]["rows"][4]["assignment"]["columns"], serde_json::json!([0, 2]), "{with}");
+
+    let bad = dir.join("bad.toml");
+    let text = std::fs::read_to_string(form).expect("form").replace(
+        "{ total = \"total\", parts = [\"basic\", \"project\"] }",
+        "{ total = \"total\", parts = [\"basic\", \"projects\"] }",
+    );
+    std::fs::write(&bad, text).expect("write");
+    for (lang, words) in [("zh", "未声明的列 projects"), ("en", "undeclared column projects")] {
+        let out = Command::new(env!("CARGO_BIN_EXE_yusuan"))
+            .args(["--lang", lang, "check", &doc, "--form", bad.to_str().expect("path")])
+            .output()
+            .expect("run yusuan");
+        assert_eq!(out.status.code(), Some(2));
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("bad.toml:10:") && err.contains(words), "{err}");
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -13,6 +13,7 @@ pub mod tables;
 use crate::decode::decode;
 use source::{page_furniture, split_pages, Line};
 use yusuan_model::note::{NoteKind, ReadNote};
+use yusuan_model::registry::detect_document;
 use yusuan_model::span::{Span, Spanned};
 use yusuan_model::table::DocumentKind;
 use yusuan_model::{Catalog, Disclosure};
@@ -170,5 +171,6 @@ fn read_clean(lines: &[Line], catalog: &Catalog) -> Disclosure {
             slot.clone_from(&l.text);
         }
     }
+    d.form = detect_document(&d).filter(|f| f.fits).map(|f| f.form.id.to_string());
     d
 }

@@ -3,7 +3,7 @@
 //! spread over the columns they cover), compared with the labels the registry declares.
 
 use super::grid::Grid;
-use yusuan_model::registry::{fold_title, TABLES};
+use yusuan_model::registry::{fold_title, tables};
 use yusuan_model::table::{Panel, TableSchema};
 
 /// The numbering row: numbers 1, 2, 3 … in order, with only ※, 栏次 or dashes beside them.
@@ -104,8 +104,9 @@ pub fn schema_by_header(
     number: Option<u32>,
 ) -> Option<&'static TableSchema> {
     let paths = header_paths(grid, header.clone());
-    let full: Vec<&'static TableSchema> = TABLES
+    let full: Vec<&'static TableSchema> = tables()
         .iter()
+        .copied()
         .filter(|s| s.panels.len() == 1)
         .filter(|s| by_labels(&paths, &s.panels[0]).iter().all(Option::is_some))
         .collect();
@@ -116,8 +117,9 @@ pub fn schema_by_header(
             words.iter().any(|w| t.starts_with(w.as_str()))
         })
     };
-    let by_number =
-        number.and_then(|n| TABLES.get((n as usize).checked_sub(1)?)).filter(|s| full.iter().any(|f| f.kind == s.kind));
+    let by_number = number
+        .and_then(|n| tables().get((n as usize).checked_sub(1)?).copied())
+        .filter(|s| full.iter().any(|f| f.kind == s.kind));
     by_number.or_else(|| full.iter().copied().find(|s| named(s))).or_else(|| {
         let most = full.iter().map(|s| s.panels[0].columns.len()).max()?;
         full.iter().copied().find(|s| s.panels[0].columns.len() == most)

@@ -2,7 +2,7 @@ use crate::context::Context;
 use crate::finding::Message;
 use crate::prose::is_whole;
 use crate::rule::Sink;
-use yusuan_model::registry::{fold_title, required_tables, schema, variant_of};
+use yusuan_model::registry::{detect_document, fold_title, schema};
 use yusuan_model::span::Span;
 use yusuan_model::table::DocumentKind;
 
@@ -12,6 +12,10 @@ crate::rule! {
     /// 一般公共预算基本支出表, 一般公共预算“三公”经费支出表, 政府性基金预算支出表); of a 部门决算,
     /// the nine tables of the final-accounts template (收入支出决算总表 … 国有资本经营预算财政拨款
     /// 收入支出决算表).
+    ///
+    /// The tables are those the document's form requires (`crates/model/forms/`: Shanghai's
+    /// variants stand for the national tables they replace). A document that fits no form is
+    /// told so once (C007), not given a list of missing tables.
     ///
     /// The rules require every one of them, an empty one included (published and stated empty).
     /// Only a document that presents itself as a whole disclosure is checked (two or more
@@ -27,17 +31,15 @@ fn check(cx: &Context, sink: &mut Sink) {
     if !is_whole(cx.doc) {
         return;
     }
-    let required = required_tables(cx.doc.document);
+    // A document in no known form is C007's, once.
+    let Some(fit) = detect_document(cx.doc).filter(|f| f.fits) else { return };
     let package = match cx.doc.document {
         DocumentKind::Budget => "部门预算",
         DocumentKind::FinalAccounts => "部门决算",
     };
     let paras = cx.paragraphs();
     let at = cx.doc.tables.first().map(|t| t.title.span).unwrap_or(Span::on_line(1, 1, 1));
-    for &kind in required {
-        if cx.doc.table(kind).is_some() || variant_of(kind).is_some_and(|v| cx.doc.table(v).is_some()) {
-            continue;
-        }
+    for kind in fit.missing {
         let Some(s) = schema(kind) else { continue };
         let titles: Vec<String> = std::iter::once(s.title).chain(s.aliases.iter().copied()).map(fold_title).collect();
         let said_empty = paras.iter().any(|p| {

@@ -6,6 +6,7 @@ mod c003_required_section_missing;
 mod c004_three_public_incomplete;
 mod c005_change_without_reason;
 mod c006_code_name_off_catalog;
+mod c007_form_not_recognized;
 
 use crate::rule::Rule;
 
@@ -16,4 +17,5 @@ pub const RULES: &[Rule] = &[
     c004_three_public_incomplete::THREE_PUBLIC_INCOMPLETE,
     c005_change_without_reason::CHANGE_WITHOUT_REASON,
     c006_code_name_off_catalog::CODE_NAME_OFF_CATALOG,
+    c007_form_not_recognized::FORM_NOT_RECOGNIZED,
 ];

@@ -3,7 +3,7 @@ use crate::finding::Message;
 use crate::rule::Sink;
 use std::collections::BTreeSet;
 use yusuan_model::catalog::Code;
-use yusuan_model::identities::CODE_COLUMN_LINKS;
+use yusuan_model::identities::code_column_links;
 use yusuan_model::registry::schema;
 use yusuan_model::table::Table;
 
@@ -56,7 +56,7 @@ fn codes(table: &Table, panel: &str, max_digits: usize) -> BTreeSet<Code> {
 }
 
 fn check(cx: &Context, sink: &mut Sink) {
-    for link in CODE_COLUMN_LINKS {
+    for link in code_column_links() {
         let (Some(a), Some(b)) = (cx.doc.table(link.left.0), cx.doc.table(link.right.0)) else { continue };
         let mut all = codes(a, link.left.1, link.max_digits);
         all.extend(codes(b, link.right.1, link.max_digits));
