@@ -3,7 +3,10 @@ use super::*;
 #[test]
 fn shipped_forms_load() {
     let ids: Vec<&str> = registry().forms().iter().map(|f| f.id).collect();
-    assert_eq!(ids[..3], ["national-budget", "shanghai-department-budget", "final-accounts"]);
+    assert_eq!(ids[..4], ["national-budget", "shanghai-department-budget", "shanghai-unit-budget", "final-accounts"]);
+    let unit = form("shanghai-unit-budget").expect("unit form");
+    assert_eq!(unit.scope, BudgetScope::Unit);
+    assert_eq!(stands_for("unit_income_expense_summary"), Some("income_expense_summary"));
     let kinds: std::collections::BTreeSet<_> = tables().iter().map(|s| s.kind).collect();
     assert_eq!(kinds.len(), tables().len(), "a kind declared twice");
 }

@@ -65,11 +65,12 @@ fn check_fact(sink: &mut Sink, f: &Fact, prior: &PriorFigure, ch: &YoyChange) {
     ];
     let (pz, cz) = (money(&prior.amount.value), money(&amount.value));
     let sure = sure_direction(&diff);
-    let contradicts = match (ch.direction, sure) {
-        (Direction::Flat, Some(_)) => true,
-        (Direction::Increase, Some(Direction::Decrease)) | (Direction::Decrease, Some(Direction::Increase)) => true,
-        _ => false,
-    };
+    let contradicts = matches!(
+        (ch.direction, sure),
+        (Direction::Flat, Some(_))
+            | (Direction::Increase, Some(Direction::Decrease))
+            | (Direction::Decrease, Some(Direction::Increase))
+    );
     if contradicts {
         let right = sure.map(word_for).unwrap_or(("持平", "flat"));
         let mut finding = sink.finding(
