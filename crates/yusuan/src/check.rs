@@ -182,12 +182,17 @@ fn render_finding(
         f.span.line,
         f.span.col
     );
-    if let Some(l) = map.and_then(|m| m.locate(f.span)) {
-        out.push_str(&match lang {
-            Lang::Zh => format!("   = 位置：{}\n", l.describe(true)),
-            Lang::En => format!("   = location: {}\n", l.describe(false)),
-        });
-    }
+    // `= 位置：第 5 页 (x 120.5, y 340.2)` under a place, when the source map knows it.
+    let located = |span: yusuan_model::Span| -> String {
+        match map.and_then(|m| m.locate(span)) {
+            Some(l) => match lang {
+                Lang::Zh => format!("   = 位置：{}\n", l.describe(true)),
+                Lang::En => format!("   = location: {}\n", l.describe(false)),
+            },
+            None => String::new(),
+        }
+    };
+    out.push_str(&located(f.span));
     let underline = |span: yusuan_model::Span, note: Option<&str>| -> String {
         let Some(text) = lines.get(span.line.saturating_sub(1) as usize) else { return String::new() };
         let start = span.col.saturating_sub(1) as usize;
@@ -224,12 +229,7 @@ fn render_finding(
             s.span.line,
             s.span.col
         ));
-        if let Some(l) = map.and_then(|m| m.locate(s.span)) {
-            out.push_str(&match lang {
-                Lang::Zh => format!("   = 位置：{}\n", l.describe(true)),
-                Lang::En => format!("   = location: {}\n", l.describe(false)),
-            });
-        }
+        out.push_str(&located(s.span));
         out.push_str(&underline(s.span, Some(&s.value)));
     }
     out

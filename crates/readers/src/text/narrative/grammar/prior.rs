@@ -65,7 +65,7 @@ pub fn prior_phrase(phrase: &str, year: Option<u16>) -> Option<(PriorBasis, Opti
             break;
         }
     }
-    left.is_empty().then_some((basis, named_year.or(year.map(|y| y - 1))))
+    left.is_empty().then_some((basis, named_year.or(year.map(|y| y.saturating_sub(1)))))
 }
 
 /// A prior-year phrase without its link to the figure. Not `clean`: that drops the year, which
