@@ -2,6 +2,7 @@
 //! performance targets, glossary and signature.
 
 use crate::data::IndicatorData;
+use crate::form_tables::{tables_in, Unbuildable};
 use crate::load::{amount, Budget};
 use crate::narrative::narrative;
 use crate::tables::tables;
@@ -10,6 +11,7 @@ use std::str::FromStr;
 use yusuan_model::assets::{AssetCategory, StateAssets};
 use yusuan_model::catalog::Catalog;
 use yusuan_model::disclosure::GlossaryEntry;
+use yusuan_model::form::Form;
 use yusuan_model::money::{AmountUnit, Fen, Money, UnitPrice};
 use yusuan_model::overview::{Duty, Organisation, Overview, StaffKind, StaffPart, Staffing};
 use yusuan_model::performance::{Comparison, Indicator, PerformanceKind, PerformanceTargets, TargetValue};
@@ -34,18 +36,36 @@ pub struct Built {
     pub warnings: Vec<String>,
 }
 
-/// Builds the whole disclosure from checked budget data.
+/// Builds the whole disclosure from checked budget data, in the national form.
 pub fn build(budget: &Budget, catalog: &Catalog) -> Built {
+    let mut built = assemble(budget, catalog);
+    built.disclosure.form = Some(NATIONAL.to_string());
+    built.disclosure.tables = tables(budget, catalog);
+    built
+}
+
+/// The id of the national budget form, which `build` prints.
+pub const NATIONAL: &str = "national-budget";
+
+/// Builds the whole disclosure in `form`: its tables, in its order, under its titles and in its
+/// unit. A form whose tables cannot be made from budget data is refused, naming the table.
+pub fn build_in(form: &Form, budget: &Budget, catalog: &Catalog) -> Result<Built, Unbuildable> {
+    let tables = tables_in(form, budget, catalog)?;
+    let mut built = assemble(budget, catalog);
+    built.disclosure.form = Some(form.id.to_string());
+    built.disclosure.tables = tables;
+    Ok(built)
+}
+
+/// Everything but the tables.
+fn assemble(budget: &Budget, catalog: &Catalog) -> Built {
     let data = &budget.data;
     let dep = &data.department;
     let mut d = Disclosure::new(DocumentKind::Budget);
-    // The builder prints the national form's tables.
-    d.form = Some("national-budget".to_string());
     d.department = Some(sp(dep.name.clone()));
     d.year = Some(sp(dep.year));
     d.signed = dep.signed.clone().map(sp);
     d.overview = overview(budget);
-    d.tables = tables(budget, catalog);
     let written = narrative(budget, catalog);
     d.narrative = written.narrative;
     d.narrative.projects =

@@ -79,6 +79,16 @@ impl Source {
         )
     }
 
+    /// 政府性基金预算拨款 of the year (table 8).
+    pub fn is_government_fund(self) -> bool {
+        matches!(self, Source::GovernmentFund | Source::GovernmentFundTransfer)
+    }
+
+    /// 国有资本经营预算拨款 of the year (table 9).
+    pub fn is_state_capital(self) -> bool {
+        matches!(self, Source::StateCapital | Source::StateCapitalTransfer)
+    }
+
     pub fn is_carry_over_fiscal(self) -> bool {
         matches!(self, Source::CarryOverGeneral | Source::CarryOverFund | Source::CarryOverCapital)
     }

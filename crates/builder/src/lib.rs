@@ -3,6 +3,7 @@
 
 pub mod build;
 pub mod data;
+pub mod form_tables;
 pub mod keys;
 pub mod load;
 pub mod narrative;

@@ -367,7 +367,7 @@ pub fn narrative(budget: &Budget, catalog: &Catalog) -> Written {
         Subject::AgencyRunningCosts,
         Scope::FiscalAppropriation,
         "机关运行经费财政拨款预算",
-        sum(items, |i| i.source.is_fiscal() && i.kind == Kind::Operating),
+        sum(items, crate::tables::is_agency_running_cost),
         Some("agency_running_costs"),
     );
     let pr = &budget.data.procurement;

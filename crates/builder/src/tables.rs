@@ -19,18 +19,18 @@ pub fn name_of(code: &Code, budget: &Budget, catalog: &Catalog) -> Option<String
 }
 
 /// A row being summed: exact amounts per column.
-struct Sums {
-    code: Option<Code>,
-    fixed: Option<&'static str>,
-    name: String,
-    project: Option<String>,
-    cells: Vec<Fen>,
-    panel: u8,
-    parent: Option<usize>,
+pub(crate) struct Sums {
+    pub code: Option<Code>,
+    pub fixed: Option<&'static str>,
+    pub name: String,
+    pub project: Option<String>,
+    pub cells: Vec<Fen>,
+    pub panel: u8,
+    pub parent: Option<usize>,
 }
 
 impl Sums {
-    fn new(columns: usize) -> Self {
+    pub(crate) fn new(columns: usize) -> Self {
         Sums {
             code: None,
             fixed: None,
@@ -43,16 +43,40 @@ impl Sums {
     }
 }
 
-fn table(schema: &TableSchema, number: u32, department: &str, rows: Vec<Sums>, empty: Option<String>) -> Table {
+/// A table computed from the line items, before it is rounded for print.
+pub(crate) struct Computed {
+    pub schema: &'static TableSchema,
+    pub rows: Vec<Sums>,
+    /// The money an empty table's statement says was not used (政府性基金预算拨款), when the table
+    /// is empty.
+    pub empty_money: Option<&'static str>,
+}
+
+/// How many decimals a table prints amounts of this unit with: 元 whole, 万元 and 亿元 to 0.01.
+fn printed_decimals(unit: AmountUnit) -> u32 {
+    match unit {
+        AmountUnit::Fen | AmountUnit::Yuan => 0,
+        AmountUnit::Wan | AmountUnit::Yi => 2,
+    }
+}
+
+/// The computed table as printed: numbered, titled, each amount rounded once to `unit`.
+pub(crate) fn printed(computed: Computed, number: u32, title: &str, unit: AmountUnit, budget: &Budget) -> Table {
+    let dep = &budget.data.department;
+    let empty = computed
+        .empty_money
+        .map(|what| format!("{} {}年没有使用{what}安排的支出，{title}为空表。", dep.name, dep.year));
+    let decimals = printed_decimals(unit);
     let none = Span::default();
-    let rows = rows
+    let rows = computed
+        .rows
         .into_iter()
         .map(|s| {
             let mut values = Vec::new();
             let mut columns = Vec::new();
             for (i, f) in s.cells.iter().enumerate() {
                 if *f != Fen::ZERO {
-                    values.push(Cell { value: f.to_money(AmountUnit::Wan, 2), span: none });
+                    values.push(Cell { value: f.to_money(unit, decimals), span: none });
                     columns.push(i as u16);
                 }
             }
@@ -70,11 +94,11 @@ fn table(schema: &TableSchema, number: u32, department: &str, rows: Vec<Sums>, e
         })
         .collect();
     Table {
-        kind: schema.kind.to_string(),
+        kind: computed.schema.kind.to_string(),
         number: Some(number),
-        title: Spanned::new(schema.title.to_string(), none),
-        department: Some(Spanned::new(department.to_string(), none)),
-        unit: AmountUnit::Wan,
+        title: Spanned::new(title.to_string(), none),
+        department: Some(Spanned::new(dep.name.clone(), none)),
+        unit,
         rows,
         empty_statement: empty.map(|e| Spanned::new(e, none)),
         span: none,
@@ -83,7 +107,7 @@ fn table(schema: &TableSchema, number: u32, department: &str, rows: Vec<Sums>, e
 
 /// A table by functional code: a total row, then each 类, its 款 and its 项 that some item of
 /// `filter` reaches, each with `columns(item)` summed.
-fn by_function(
+pub(crate) fn by_function(
     budget: &Budget,
     catalog: &Catalog,
     width: usize,
@@ -122,7 +146,12 @@ fn by_function(
     rows
 }
 
-fn is_basic(i: &Item) -> bool {
+/// 机关运行经费: the fiscal money of basic spending on goods and services (公用经费).
+pub(crate) fn is_agency_running_cost(i: &Item) -> bool {
+    i.source.is_fiscal() && i.kind == Kind::Operating
+}
+
+pub(crate) fn is_basic(i: &Item) -> bool {
     matches!(i.kind, Kind::Personnel | Kind::Operating)
 }
 
@@ -178,47 +207,52 @@ fn project_econ_column(econ: &Code) -> usize {
     }
 }
 
-/// Every table of the budget package, numbered as the Xinjiang template numbers them.
+/// Every table of the budget package in the national form, numbered as the Xinjiang template
+/// numbers them.
 pub fn tables(budget: &Budget, catalog: &Catalog) -> Vec<Table> {
-    let dept = budget.data.department.name.as_str();
+    national(budget, catalog)
+        .into_iter()
+        .zip(1..)
+        .map(|(c, n)| {
+            let title = c.schema.title;
+            printed(c, n, title, AmountUnit::Wan, budget)
+        })
+        .collect()
+}
+
+/// The national form's tables, computed, in print order.
+pub(crate) fn national(budget: &Budget, catalog: &Catalog) -> Vec<Computed> {
     let general = |i: &Item| i.source.is_general();
-    let fund = |i: &Item| matches!(i.source, Source::GovernmentFund | Source::GovernmentFundTransfer);
-    let capital = |i: &Item| matches!(i.source, Source::StateCapital | Source::StateCapitalTransfer);
-    let year = budget.data.department.year;
-    let empty = |what: &str, title: &str, has: bool| {
-        (!has).then(|| format!("{dept} {year}年没有使用{what}安排的支出，{title}为空表。"))
+    let computed = |kind: &str, rows: Vec<Sums>| Computed { schema: registry::shipped(kind), rows, empty_money: None };
+    // A fund table with no spending is printed empty, with a statement.
+    let fund_table = |kind: &str, what: &'static str, rows: Vec<Sums>| {
+        let has = rows.len() > 1;
+        Computed {
+            schema: registry::shipped(kind),
+            rows: if has { rows } else { Vec::new() },
+            empty_money: (!has).then_some(what),
+        }
     };
-    let t8 = basic_split(budget, catalog, fund);
-    let t9 = basic_split(budget, catalog, capital);
-    let has = |rows: &Vec<Sums>| rows.len() > 1;
-    let (e8, e9) = (
-        empty("政府性基金预算拨款", registry::shipped("government_fund_expenditure").title, has(&t8)),
-        empty("国有资本经营预算拨款", registry::shipped("state_capital_expenditure").title, has(&t9)),
-    );
     vec![
-        table(registry::shipped("income_expense_summary"), 1, dept, summary(budget), None),
-        table(
-            registry::shipped("income_summary"),
-            2,
-            dept,
-            by_function(budget, catalog, 12, |_| true, income_columns),
-            None,
+        computed("income_expense_summary", summary(budget)),
+        computed("income_summary", by_function(budget, catalog, 12, |_| true, income_columns)),
+        computed("expenditure_summary", basic_project(budget, catalog, |_| true)),
+        computed("fiscal_summary", fiscal(budget)),
+        computed("general_budget_expenditure", basic_project(budget, catalog, general)),
+        computed("general_budget_basic", basic_by_econ(budget, catalog)),
+        computed("general_budget_project", projects(budget, catalog)),
+        fund_table(
+            "government_fund_expenditure",
+            "政府性基金预算拨款",
+            basic_split(budget, catalog, |i| i.source.is_government_fund()),
         ),
-        table(registry::shipped("expenditure_summary"), 3, dept, basic_project(budget, catalog, |_| true), None),
-        table(registry::shipped("fiscal_summary"), 4, dept, fiscal(budget), None),
-        table(registry::shipped("general_budget_expenditure"), 5, dept, basic_project(budget, catalog, general), None),
-        table(registry::shipped("general_budget_basic"), 6, dept, basic_by_econ(budget, catalog), None),
-        table(registry::shipped("general_budget_project"), 7, dept, projects(budget, catalog), None),
-        table(
-            registry::shipped("government_fund_expenditure"),
-            8,
-            dept,
-            if e8.is_some() { Vec::new() } else { t8 },
-            e8,
+        fund_table(
+            "state_capital_expenditure",
+            "国有资本经营预算拨款",
+            basic_split(budget, catalog, |i| i.source.is_state_capital()),
         ),
-        table(registry::shipped("state_capital_expenditure"), 9, dept, if e9.is_some() { Vec::new() } else { t9 }, e9),
-        table(registry::shipped("three_public"), 10, dept, three_public(budget), None),
-        table(registry::shipped("carry_over"), 11, dept, carry_over(budget), None),
+        computed("three_public", three_public(budget)),
+        computed("carry_over", carry_over(budget)),
     ]
 }
 
@@ -392,7 +426,7 @@ fn fixed_rows(schema: &TableSchema, panel: u8, values: &[(&'static str, Fen)]) -
 
 /// Appends a panel's class rows, each a part of the panel's total row, which comes right after
 /// them (as the model has it: the total row is a 类's parent).
-fn under_total(rows: &mut Vec<Sums>, mut classes: Vec<Sums>) {
+pub(crate) fn under_total(rows: &mut Vec<Sums>, mut classes: Vec<Sums>) {
     let total = rows.len() + classes.len();
     for c in &mut classes {
         c.parent = Some(total);
@@ -401,7 +435,7 @@ fn under_total(rows: &mut Vec<Sums>, mut classes: Vec<Sums>) {
 }
 
 /// Every functional class, in order, with `columns(item)` summed over the items of `filter`.
-fn class_rows(
+pub(crate) fn class_rows(
     budget: &Budget,
     panel: u8,
     width: usize,

@@ -37,6 +37,26 @@ pub struct FormTable {
     pub required: bool,
     pub stands_for: Option<&'static str>,
     pub declared: Option<&'static TableSchema>,
+    /// The title this form prints for a table it lists by kind alone (Shanghai's
+    /// `部门财务收支预算总表` for the national `income_expense_summary`).
+    pub prints_as: Option<&'static str>,
+    /// The unit it prints amounts in, when its entry says (a declaration's own unit, or `unit`
+    /// on a table listed by kind).
+    pub unit: Option<AmountUnit>,
+}
+
+impl FormTable {
+    /// The unit this form prints the table in: its entry's, else the form's, else its
+    /// declaration's.
+    pub fn printed_unit(&self, form: &Form, schema: &TableSchema) -> AmountUnit {
+        self.unit.or(form.unit).unwrap_or(schema.unit)
+    }
+
+    /// The title this form prints: its own declaration's, its `prints_as`, else the title of the
+    /// declaration `known` finds.
+    pub fn title(&self, known: impl Fn(&str) -> Option<&'static TableSchema>) -> Option<&'static str> {
+        self.declared.map(|s| s.title).or(self.prints_as).or_else(|| known(self.kind).map(|s| s.title))
+    }
 }
 
 /// One form, parsed.
@@ -57,6 +77,9 @@ pub struct Form {
     pub identities: &'static [CrossIdentity],
     /// Columns of code rows that agree code by code across tables.
     pub code_links: &'static [CodeColumnLink],
+    /// The unit its tables print amounts in unless a table's entry says otherwise (Shanghai
+    /// prints 元, but its 三公 table in 万元).
+    pub unit: Option<AmountUnit>,
 }
 
 impl Form {
@@ -137,6 +160,7 @@ struct FormFile {
     scope: BudgetScope,
     #[serde(default)]
     detection: Vec<String>,
+    unit: Option<AmountUnit>,
     #[serde(default)]
     tables: Vec<TableDecl>,
     #[serde(default)]
@@ -170,6 +194,8 @@ struct TableDecl {
     stands_for: Option<String>,
     /// None: the table is declared by another form and only listed here.
     title: Option<String>,
+    /// The title printed for a table listed by kind alone.
+    prints_as: Option<String>,
     #[serde(default)]
     aliases: Vec<String>,
     unit: Option<AmountUnit>,
@@ -260,7 +286,7 @@ impl FormFile {
                     t.panels,
                     line,
                 )?))),
-                None if t.panels.is_empty() && t.aliases.is_empty() && t.unit.is_none() => None,
+                None if t.panels.is_empty() && t.aliases.is_empty() => None,
                 None => {
                     return Err(FormError::new(
                         line,
@@ -269,6 +295,13 @@ impl FormFile {
                     ))
                 }
             };
+            if declared.is_some() && t.prints_as.is_some() {
+                return Err(FormError::new(
+                    line,
+                    format!("表 {kind} 已有标题（title），不能再写 prints_as"),
+                    format!("table {kind} has a title; prints_as is only for a table listed by kind"),
+                ));
+            }
             if tables.iter().any(|o: &FormTable| o.kind == kind) {
                 return Err(FormError::new(
                     line,
@@ -295,6 +328,8 @@ impl FormFile {
                 required: t.required,
                 stands_for: t.stands_for.map(leak),
                 declared,
+                prints_as: t.prints_as.map(leak),
+                unit: t.unit,
             });
         }
         let find = |kind: &str| -> Option<&'static TableSchema> {
@@ -347,6 +382,7 @@ impl FormFile {
             tables: leak_all(tables),
             identities: leak_all(identities),
             code_links: leak_all(code_links),
+            unit: self.unit,
         })
     }
 }

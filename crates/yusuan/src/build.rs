@@ -3,8 +3,9 @@
 use crate::lang::Lang;
 use std::path::Path;
 use std::process::ExitCode;
-use yusuan_builder::build::build;
+use yusuan_builder::build::build_in;
 use yusuan_builder::{from_toml, from_xlsx, template, Budget, DataError};
+use yusuan_model::form::Form;
 use yusuan_model::Catalog;
 
 /// The formats `build` can write.
@@ -15,6 +16,7 @@ pub fn run(
     out: &Path,
     formats: &[String],
     catalog_file: Option<&Path>,
+    form: &Form,
     lang: Lang,
 ) -> Result<ExitCode, String> {
     for f in formats {
@@ -32,7 +34,7 @@ pub fn run(
             return Ok(ExitCode::from(1));
         }
     };
-    let built = build(&budget, &catalog);
+    let built = build_in(form, &budget, &catalog).map_err(|e| e.message(lang.code() == "zh").to_string())?;
     for w in &built.warnings {
         eprintln!("{}: {w}", lang.pick("警告", "warning"));
     }

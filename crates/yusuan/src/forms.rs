@@ -1,8 +1,10 @@
 //! `--form FILE`: a user's form files, added to the registry before anything is read.
 
 use crate::lang::Lang;
+use std::path::Path;
 use std::path::PathBuf;
-use yusuan_model::registry::add_form;
+use yusuan_model::form::Form;
+use yusuan_model::registry::{self, add_form};
 
 /// Loads every form file, in order. The error names the file and, when it can, the line.
 pub fn load(paths: &[PathBuf], lang: Lang) -> Result<(), String> {
@@ -21,4 +23,26 @@ pub fn load(paths: &[PathBuf], lang: Lang) -> Result<(), String> {
         })?;
     }
     Ok(())
+}
+
+/// The form `build --form` names: a form's id (`shanghai-unit-budget`) or a form file.
+pub fn named(value: &str, lang: Lang) -> Result<&'static Form, String> {
+    if let Some(form) = registry::form(value) {
+        return Ok(form);
+    }
+    let path = Path::new(value);
+    if !path.exists() {
+        let ids: Vec<&str> = registry::registry().forms().iter().map(|f| f.id).collect();
+        return Err(lang
+            .pick(
+                &format!("没有格式 {value}：既不是已有格式（{}），也不是文件", ids.join("、")),
+                &format!("no form {value}: neither a known form ({}) nor a file", ids.join(", ")),
+            )
+            .to_string());
+    }
+    let before = registry::registry().forms().len();
+    load(&[path.to_path_buf()], lang)?;
+    let forms = registry::registry().forms();
+    // The file's form is the one it added.
+    forms.get(before).copied().or(forms.last().copied()).ok_or_else(|| format!("{value}"))
 }

@@ -107,6 +107,10 @@ enum Command {
         /// An official classification catalog (CSV or XLSX) over the partial built-in one.
         #[arg(long)]
         catalog: Option<PathBuf>,
+        /// The form to print: a shipped form's id (national-budget, shanghai-department-budget,
+        /// shanghai-unit-budget) or a form file (TOML).
+        #[arg(long, default_value = "national-budget")]
+        form: String,
     },
     /// Write the Excel workbook to keep a department's budget data in: one sheet per kind of
     /// data, with headers, data validation and instructions (sheet 说明).
@@ -153,9 +157,8 @@ fn main() -> ExitCode {
             forms::load(&forms, cli.lang).and_then(|()| check::run(&paths, &options, catalog.as_deref(), cli.lang))
         }
         Command::Rules => check::rules(cli.lang),
-        Command::Build { data, out, formats, catalog } => {
-            build::run(&data, &out, &formats, catalog.as_deref(), cli.lang)
-        }
+        Command::Build { data, out, formats, catalog, form } => forms::named(&form, cli.lang)
+            .and_then(|form| build::run(&data, &out, &formats, catalog.as_deref(), form, cli.lang)),
         Command::Template { out, example, from } => build::template_cmd(&out, example, from.as_deref(), cli.lang),
         Command::Extract { file, format, catalog, forms } => {
             forms::load(&forms, cli.lang).and_then(|()| extract::run(&file, format, catalog.as_deref(), cli.lang))

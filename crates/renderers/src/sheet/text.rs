@@ -3,12 +3,13 @@
 
 use yusuan_model::{AmountUnit, Money};
 
-/// An amount as tables print it: at least two decimals, thousands separators (`1,050.52`). A
-/// figure printed with more decimals keeps them: rounding here would change the document. An
-/// amount in another unit than `unit` (the table's or the sentence's) carries its unit word.
+/// An amount as tables print it: thousands separators, and at least two decimals in 万元 and
+/// 亿元 (`1,050.52`, `9.00`); 元 as given (`7,155,160`). A figure printed with more decimals keeps
+/// them: rounding here would change the document. An amount in another unit than `unit` (the
+/// table's or the sentence's) carries its unit word.
 pub fn amount(m: &Money, unit: AmountUnit) -> String {
     let mut value = m.value;
-    if value.scale() < 2 {
+    if value.scale() < 2 && matches!(m.unit, AmountUnit::Wan | AmountUnit::Yi) {
         value.rescale(2);
     }
     let text = value.to_string();
@@ -73,6 +74,9 @@ mod tests {
         assert_eq!(amount(&wan("0.5"), AmountUnit::Wan), "0.50");
         assert_eq!(amount(&wan("-1234567.8"), AmountUnit::Wan), "-1,234,567.80");
         assert_eq!(amount(&wan("123.456"), AmountUnit::Wan), "123.456");
+        let yuan = |s: &str| Money::parse(s, AmountUnit::Yuan).expect("test amount");
+        assert_eq!(amount(&yuan("7155160"), AmountUnit::Yuan), "7,155,160");
+        assert_eq!(amount(&yuan("12.5"), AmountUnit::Yuan), "12.5");
         assert_eq!(amount(&wan("200元"), AmountUnit::Wan), "200.00元");
         assert_eq!(amount(&wan("100"), AmountUnit::Wan), "100.00");
     }

@@ -566,6 +566,30 @@ fn pipe_row(panel: &Panel, cells: &[Token<'_>], unit: AmountUnit, fixed_cursor: 
 /// its note (说明：…无数据, 注：…为空表) is the statement.
 fn read_unlabelled_row(table: &mut RawTable, body: &[&Line], key: &'static str) {
     let unit = table.unit;
+    // Ruled (a PDF's or workbook's cells): the last cells of the first ruled line of figures
+    // are the columns, an empty cell a blank one.
+    let ncols = table.schema.panels.first().map_or(0, |p| p.columns.len());
+    let ruled = body.iter().filter_map(|l| pipe_cells(l)).find_map(|cells| {
+        let values = cells.get(cells.len().checked_sub(ncols)?..)?.to_vec();
+        let figures = values.iter().all(|c| c.text.is_empty() || is_amount(c.text));
+        (ncols > 0 && figures && values.iter().any(|c| !c.text.is_empty())).then_some(values)
+    });
+    if let Some(values) = ruled {
+        let Some(first) = values.iter().find(|c| !c.text.is_empty()) else { return };
+        let mut row = RawRow::new(0, first.span);
+        row.fixed = Some(key);
+        let mut pinned = Vec::new();
+        for (col, c) in values.iter().enumerate() {
+            if let Some(cell) = amount_cell(c, unit) {
+                row.span = row.span.cover(c.span);
+                row.push_value(cell);
+                pinned.push(col as u16);
+            }
+        }
+        row.pinned = Some(pinned);
+        table.rows.push(row);
+        return;
+    }
     let figures = body.iter().position(|l| is_values_only(&tokens(l)));
     match figures {
         Some(at) => {
