@@ -71,6 +71,7 @@ pub fn rebuild(grid: &Grid, schema: &'static TableSchema, at: &Layout, out: &mut
         None => title.raw(schema.title),
     };
     out.push(title);
+    let cents = !states_yuan(grid, first..at.header_start);
     for r in first..at.header_start {
         if Some(r) != at.title_row && !grid.is_blank_row(r) {
             out.push(meta_line(grid, r));
@@ -100,7 +101,7 @@ pub fn rebuild(grid: &Grid, schema: &'static TableSchema, at: &Layout, out: &mut
             if !grid.is_blank_row(r) {
                 let mut l = LineOut::new(sheet, r);
                 let cells: Vec<(u32, std::borrow::Cow<'_, str>)> =
-                    grid.row_cells(r).into_iter().map(|(c, t)| (c, amount_text(grid, r, c, t))).collect();
+                    grid.row_cells(r).into_iter().map(|(c, t)| (c, amount_text(grid, r, c, t, cents))).collect();
                 let has_figure = cells.iter().any(|(_, t)| is_figure(t));
                 if piped && has_figure {
                     l.raw("|");
@@ -129,7 +130,7 @@ pub fn rebuild(grid: &Grid, schema: &'static TableSchema, at: &Layout, out: &mut
     unmapped_figures(grid, at, &columns, labels_end, out);
     for r in at.body_start..grid.rows() as u32 {
         if !grid.is_blank_row(r) {
-            out.push(body_line(grid, r, &columns, labels_end));
+            out.push(body_line(grid, r, &columns, labels_end, cents));
         }
     }
 }
@@ -147,30 +148,50 @@ fn meta_line(grid: &Grid, r: u32) -> LineOut {
     l
 }
 
-/// A figure's text: a number stored as such with at least the two decimals tables print
-/// (`230` → `230.00`, only zeros added), a dash for nothing as blank.
-fn amount_text<'a>(grid: &'a Grid, r: u32, c: u32, text: &'a str) -> std::borrow::Cow<'a, str> {
+/// Whether the lines above a table's header state its unit as 元 (`单位：元`, not 万元).
+fn states_yuan(grid: &Grid, rows: std::ops::Range<u32>) -> bool {
+    rows.flat_map(|r| grid.row_cells(r)).any(|(_, t)| {
+        ["单位：", "单位:"].iter().any(|w| t.split(w).skip(1).any(|rest| rest.trim_start().starts_with('元')))
+    })
+}
+
+/// A figure's text: a number stored as such with at least the two decimals tables of 万元
+/// print when `cents` (`230` → `230.00`, only zeros added; a 元 table's whole figures stay whole:
+/// nothing says they were rounded to the 分), a dash for nothing as blank.
+fn amount_text<'a>(grid: &'a Grid, r: u32, c: u32, text: &'a str, cents: bool) -> std::borrow::Cow<'a, str> {
     if text.chars().all(|ch| matches!(ch, '-' | '—' | '－' | ' ')) {
         return "".into();
     }
-    if grid.cell(r, c).is_some_and(|x| x.number) {
-        if let Ok(mut d) = Decimal::from_str(text) {
-            if d.scale() < 2 {
-                d.rescale(2);
-                return d.to_string().into();
-            }
-        }
+    if !grid.cell(r, c).is_some_and(|x| x.number) {
+        return text.into();
     }
-    text.into()
+    match Decimal::from_str(text) {
+        Ok(mut d) if cents && d.scale() < 2 => {
+            d.rescale(2);
+            d.to_string().into()
+        }
+        // A whole number grouped as printed (`3,689,538`): seven bare digits would read as a
+        // functional code.
+        Ok(d) if d.scale() == 0 && text.len() > 3 => grouped(text).into(),
+        _ => text.into(),
+    }
+}
+
+/// Digits grouped by thousands, the sign kept.
+fn grouped(whole: &str) -> String {
+    let (sign, digits) = whole.strip_prefix('-').map_or(("", whole), |d| ("-", d));
+    let chars: Vec<char> = digits.chars().collect();
+    let groups: Vec<String> = chars.rchunks(3).rev().map(|g| g.iter().collect()).collect();
+    format!("{sign}{}", groups.join(","))
 }
 
 /// One body row: `| code | names | values |`, or its cells spaced when it has no figure (a
 /// statement, a row of names only).
-fn body_line(grid: &Grid, r: u32, columns: &[Option<u32>], labels_end: u32) -> LineOut {
+fn body_line(grid: &Grid, r: u32, columns: &[Option<u32>], labels_end: u32, cents: bool) -> LineOut {
     let mut l = LineOut::new(&grid.name, r);
     let labels: Vec<(u32, &str)> = grid.row_cells(r).into_iter().filter(|(c, _)| *c < labels_end).collect();
     let values: Vec<Option<(u32, std::borrow::Cow<'_, str>)>> =
-        columns.iter().map(|c| c.map(|c| (c, amount_text(grid, r, c, grid.text(r, c))))).collect();
+        columns.iter().map(|c| c.map(|c| (c, amount_text(grid, r, c, grid.text(r, c), cents)))).collect();
     if values.iter().flatten().all(|(_, t)| t.is_empty()) {
         l.spaced(grid.row_cells(r));
         return l;
