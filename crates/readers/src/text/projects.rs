@@ -49,10 +49,17 @@ const LABELS: [(&str, Field); 17] = [
 ];
 
 /// A label and its colon at the start of `s`: the field and the byte length through the colon.
+/// A known label may instead stand in its own cell, a column gap (two spaces or more) before
+/// its value, as a description printed as a two-column table reads (`项目名称    考务费`).
 fn label(s: &str) -> Option<(Field, usize)> {
     let colon = |rest: &str| rest.trim_start().strip_prefix(['：', ':']).map(|r| s.len() - r.len());
+    let cell = |rest: &str| {
+        let value = rest.trim_start_matches([' ', '\u{3000}', '\t']);
+        let gap = rest.len() - value.len();
+        (gap >= 2 && !value.is_empty()).then_some(s.len() - value.len())
+    };
     for (word, field) in LABELS {
-        if let Some(len) = s.strip_prefix(word).and_then(colon) {
+        if let Some(len) = s.strip_prefix(word).and_then(|rest| colon(rest).or_else(|| cell(rest))) {
             return Some((field, len));
         }
     }
@@ -300,7 +307,10 @@ fn allocation(j: &Joined, a: usize, b: usize, notes: &mut Vec<ReadNote>) -> Vec<
             continue;
         };
         let unit_end = unit_at + rest_t.chars().take(nchars).map(char::len_utf8).sum::<usize>();
-        let next = t[unit_end..b].trim_start().chars().next();
+        // The item may explain its amount in brackets after it (`17.50万元（50课时×3500元/课时
+        // =17.50万元）`): the item ends after them.
+        let item_end = bracketed_end(t, unit_end, b).unwrap_or(unit_end);
+        let next = t[item_end..b].trim_start().chars().next();
         let ends = !matches!(next, Some(c) if !"，、；;,。".contains(c));
         if !ends {
             continue;
@@ -310,13 +320,57 @@ fn allocation(j: &Joined, a: usize, b: usize, notes: &mut Vec<ReadNote>) -> Vec<
         };
         let amount = Spanned::new(amount, j.span(n0, unit_end));
         items.push(item(j, item_start, n0, amount, notes));
-        item_start = unit_end;
-        skip_to = unit_end;
+        item_start = item_end;
+        skip_to = item_end;
     }
     if let Some(v) = spanned_text(j, item_start, b, "，、；;,。 ") {
+        // Text left after the last item that holds an amount is an item not read: the sum of
+        // those read would be short.
+        if holds_money(&v.value) {
+            notes.push(unread(&v, "资金分配情况有未能读出的项", "allocation items that do not read"));
+            return Vec::new();
+        }
         notes.push(unread(&v, "资金分配情况中没有金额的文字", "allocation text with no amount"));
     }
+    // An item whose name holds an amount of its own (`租车9.00万元印刷费1.40万元`: items run
+    // together without a separator) cannot be told apart from its neighbours: the allocation is
+    // not read, rather than read as one item.
+    if let Some(run) = items.iter().find(|i| holds_money(&i.name.value)) {
+        notes.push(unread(
+            &run.name,
+            "资金分配情况各项之间没有分隔，无法逐项读取",
+            "allocation items run together without separators",
+        ));
+        return Vec::new();
+    }
     items
+}
+
+/// The end of a bracketed remark that starts right after `at` (`（…）` or `(…)`), before `b`.
+fn bracketed_end(t: &str, at: usize, b: usize) -> Option<usize> {
+    let rest = t.get(at..b)?;
+    let open = rest.chars().next().filter(|c| *c == '（' || *c == '(')?;
+    let close = if open == '（' { '）' } else { ')' };
+    let inner = &rest[open.len_utf8()..];
+    let end = inner.find([close, '）', ')'])?;
+    // Nested brackets are not a remark this reads.
+    if inner[..end].contains(['（', '(']) {
+        return None;
+    }
+    Some(at + open.len_utf8() + end + close.len_utf8())
+}
+
+/// Whether `text` holds an amount of money (`9.00万元`; a unit price such as `200元/天` is not
+/// one).
+fn holds_money(text: &str) -> bool {
+    number_starts(text, 0, text.len()).into_iter().any(|n| {
+        let (_, rest) = split_number(&text[n..]);
+        let rest = rest.trim_start();
+        AmountUnit::parse_prefix(rest).filter(|(u, _)| *u != AmountUnit::Fen).is_some_and(|(_, len)| {
+            let after: String = rest.chars().skip(len).take(1).collect();
+            after != "/" && after != "／"
+        })
+    })
 }
 
 /// One item from `s` to its amount (which starts at `n0`).
@@ -395,5 +449,9 @@ mod tests {
         assert_eq!(label("其中：…"), None);
         assert!(opens_project(" （三）项目名称：某"));
         assert!(!opens_project("项目名称 服务中心机构运行补助经费 项目负责人"));
+        // A two-column table's cells: the label, a column gap, the value.
+        assert!(opens_project("     项目名称    各类人事考试工作经费"));
+        assert_eq!(label("预算安排规模  55.00万元"), Some((Field::Budget, "预算安排规模  ".len())));
+        assert_eq!(label("预算安排规模 55.00万元"), None);
     }
 }

@@ -271,15 +271,20 @@ pub fn project_fields(p: &ProjectDescription) -> Vec<(&'static str, Vec<String>)
         fields.push(("项目承担单位", vec![unit.value.clone()]));
     }
     if !p.allocation.is_empty() {
+        // One item a line, each ended as a list's item is (`；`, the last `。`): a reader that
+        // joins a cell's lines still tells the items apart.
+        let last = p.allocation.len() - 1;
         let items = p
             .allocation
             .iter()
-            .map(|a| {
+            .enumerate()
+            .map(|(k, a)| {
                 let how = a.expression.as_ref().map(|e| {
                     let factors: Vec<String> = e.factors.iter().map(|f| factor(&f.value)).collect();
                     format!("（{}={}）", factors.join("×"), money_words(&e.result.value))
                 });
-                format!("{} {}{}", a.name.value, money_words(&a.amount.value), how.unwrap_or_default())
+                let end = if k == last { '。' } else { '；' };
+                format!("{} {}{}{end}", a.name.value, money_words(&a.amount.value), how.unwrap_or_default())
             })
             .collect();
         fields.push(("资金分配情况", items));
