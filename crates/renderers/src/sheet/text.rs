@@ -77,7 +77,7 @@ mod tests {
         let yuan = |s: &str| Money::parse(s, AmountUnit::Yuan).expect("test amount");
         assert_eq!(amount(&yuan("7155160"), AmountUnit::Yuan), "7,155,160");
         assert_eq!(amount(&yuan("12.5"), AmountUnit::Yuan), "12.5");
-        assert_eq!(amount(&wan("200元"), AmountUnit::Wan), "200.00元");
+        assert_eq!(amount(&wan("200元"), AmountUnit::Wan), "200元");
         assert_eq!(amount(&wan("100"), AmountUnit::Wan), "100.00");
     }
 
