@@ -197,6 +197,19 @@ fn table(out: &mut String, t: &Table, department: Option<&str>) {
         lit(&format!("单位：{}", s.unit))
     );
     let size = if s.wide { "8pt" } else { "9pt" };
+    // Figures of ten characters and more (元 tables, 亿-sized 万元) would overrun an equal share of
+    // the page: their columns take the widest figure's width, the names what is left.
+    let longest = s
+        .lines
+        .iter()
+        .flat_map(|l| &l.cells)
+        .filter_map(|c| match c {
+            BodyCell::Amount { text, .. } => Some(text.chars().count()),
+            _ => None,
+        })
+        .max()
+        .unwrap_or(0);
+    let amount_width = if longest >= 10 { format!("{:.1}em", longest as f32 * 0.56 + 0.8) } else { "1fr".into() };
     let widths: Vec<&str> = s
         .columns
         .iter()
@@ -208,7 +221,7 @@ fn table(out: &mut String, t: &Table, department: Option<&str>) {
             (ColumnKind::Name, false, true) => "2.4fr",
             (ColumnKind::Name, false, false) => "3fr",
             (ColumnKind::Project, _, _) => "2.4fr",
-            (ColumnKind::Amount, _, _) => "1fr",
+            (ColumnKind::Amount, _, _) => amount_width.as_str(),
         })
         .collect();
     let aligns: Vec<&str> = s
