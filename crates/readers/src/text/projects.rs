@@ -73,7 +73,7 @@ fn label(s: &str) -> Option<(Field, usize)> {
 }
 
 /// A line that opens a project: `（一）项目名称：…` or `项目名称：…`.
-fn opens_project(text: &str) -> bool {
+pub(crate) fn opens_project(text: &str) -> bool {
     let t = text.trim();
     let t = enumerator(t).and_then(|(_, _, len)| t.get(len..)).unwrap_or(t);
     matches!(label(t), Some((Field::Name, _)))
@@ -319,7 +319,11 @@ fn allocation(j: &Joined, a: usize, b: usize, notes: &mut Vec<ReadNote>) -> Vec<
             continue;
         };
         let amount = Spanned::new(amount, j.span(n0, unit_end));
-        items.push(item(j, item_start, n0, amount, notes));
+        let mut read = item(j, item_start, n0, amount, notes);
+        if read.expression.is_none() && item_end > unit_end {
+            read.expression = bracketed_expression(j, unit_end, item_end);
+        }
+        items.push(read);
         item_start = item_end;
         skip_to = item_end;
     }
@@ -358,6 +362,21 @@ fn bracketed_end(t: &str, at: usize, b: usize) -> Option<usize> {
         return None;
     }
     Some(at + open.len_utf8() + end + close.len_utf8())
+}
+
+/// The calculation in a bracketed remark `（50课时×3500元/课时=17.50万元）` between `a` and `b`
+/// (the brackets included), when it reads as one: factors, `=`, an amount.
+fn bracketed_expression(j: &Joined, a: usize, b: usize) -> Option<Expression> {
+    let t = &j.text;
+    let open = t[a..b].chars().next()?.len_utf8();
+    let close = t[..b].chars().next_back()?.len_utf8();
+    let (s, e) = (a + open, b - close);
+    let eq = s + t[s..e].rfind(['=', '＝'])?;
+    let n0 = eq + t[eq..e].chars().next()?.len_utf8();
+    let result = Money::parse(t[n0..e].trim(), AmountUnit::Yuan).ok()?;
+    // The remark names nothing before its factors: the note that says so is not the reader's.
+    let mut scratch = Vec::new();
+    item(j, s, n0, Spanned::new(result, j.span(n0, e)), &mut scratch).expression
 }
 
 /// Whether `text` holds an amount of money (`9.00万元`; a unit price such as `200元/天` is not

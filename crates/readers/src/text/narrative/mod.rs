@@ -189,7 +189,10 @@ pub fn read_with(lines: &[Line], catalog: &Catalog, year: Option<u16>) -> (Vec<S
             total = None;
             last_top = top;
         }
-        let joined = Joined::from_lines(block.lines.iter().copied());
+        // A project description under no heading of its own (a table of 项目名称 | … cells after
+        // the last section) is the project reader's, to the block's end.
+        let own = block.lines.iter().position(|l| crate::text::projects::opens_project(&l.text));
+        let joined = Joined::from_lines(block.lines[..own.unwrap_or(block.lines.len())].iter().copied());
         if joined.is_empty() {
             continue;
         }
