@@ -168,4 +168,73 @@ mod tests {
         assert_eq!(up("提高资金使用效率，压减一般性支出"), Some(Way::Down));
         assert_eq!(up("提高效率"), None);
     }
+
+    /// Every pair of direction words of the lists, as a reason for a fall: it points one way
+    /// exactly when both words do, and a denied word makes it point nowhere.
+    #[test]
+    fn every_pair_of_words() {
+        let all: Vec<(&str, Way)> =
+            [(RISE, Way::Up), (RISE_IN_REASONS, Way::Up), (FALL, Way::Down), (FALL_IN_REASONS, Way::Down)]
+                .iter()
+                .flat_map(|(l, w)| l.iter().map(move |x| (*x, *w)))
+                .collect();
+        for (a, wa) in &all {
+            for (b, wb) in &all {
+                let reason = format!("公用经费{a}、人员经费{b}");
+                let got = reason_way(&reason, Some(2024)).map(|(w, _)| w);
+                let want = (wa == wb).then_some(*wa);
+                assert_eq!(got, want, "{reason}");
+                for n in NEGATIONS {
+                    let denied = format!("公用经费{n}{a}、人员经费{b}");
+                    assert_eq!(reason_way(&denied, Some(2024)), None, "{denied}");
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod rule_tests {
+    /// How many W008 warnings a sentence of the 基本支出 raises.
+    fn fires(change: &str, reason: &str) -> usize {
+        let text = format!(
+            "三、关于某某县自然资源局2024年支出预算情况说明\n某某县自然资源局2024年支出预算1,050.52万元，其中：\n基本支出448.52万元，比上年预算{change}，主要原因是{reason}。\n"
+        );
+        let doc = yusuan_readers::text::read_str(&text);
+        let report = crate::check(&doc, &crate::Config::default(), yusuan_model::Catalog::shared_builtin());
+        report.of_rule("W008").count()
+    }
+
+    #[test]
+    fn edge_cases() {
+        let cases: &[(&str, &str, usize)] = &[
+            ("减少12.00万元", "人员增加、工资调标", 1),
+            ("增加12.00万元", "项目经费压减", 1),
+            ("增加12.00万元，增长2.75%", "取消部分项目", 1),
+            ("减少2.61%", "新增信息化项目", 1),
+            // The reason agrees, says nothing of a direction, or points both ways.
+            ("减少12.00万元", "人员减少", 0),
+            ("减少12.00万元", "项目调整", 0),
+            ("减少12.00万元", "人员减少，但工资调标增加", 0),
+            ("增加12.00万元", "新增项目，同时压减一般性支出", 0),
+            // Denied words.
+            ("减少12.00万元", "人员未增加", 0),
+            ("减少12.00万元", "没有新增人员", 0),
+            ("增加12.00万元", "不再压减经费", 0),
+            ("增加12.00万元", "无取消项目", 0),
+            // Another year's movement may explain this year's opposite one.
+            ("减少12.00万元", "上年一次性项目增加", 0),
+            ("减少12.00万元", "2023年新增一次性项目", 0),
+            // A rise of no money.
+            ("减少12.00万元", "提高资金使用效率", 0),
+            // The change's direction is not certain: nothing moved, flat, its words disagree.
+            ("增加0.00万元", "经费压减", 0),
+            ("增加0.00万元，增长0.00%", "经费压减", 0),
+            ("持平", "经费压减", 0),
+            ("减少12.00万元，增长2.75%", "人员增加", 0),
+        ];
+        for (change, reason, want) in cases {
+            assert_eq!(fires(change, reason), *want, "{change}，主要原因是{reason}");
+        }
+    }
 }
