@@ -139,3 +139,16 @@ fn flyy_unit_budget_has_one_wrong_item_and_one_blank_reason() {
     assert_eq!(r.of_rule("C006").filter(|f| f.severity == Severity::Info).count(), 1);
     assert_eq!(r.of_rule("X001").count(), 0);
 }
+
+#[test]
+fn a_unit_budget_total_is_held_against_its_own_summary_table() {
+    // flyy's 财务收支预算总表 stands for the national 收支总体情况表 with its own rows: the
+    // narrative's 收入预算 is its 收入总计 (12,121,164元).
+    let path = format!("{}/../../fixtures/corpus/shpt-flyy-2024-unit-budget.layout.txt", env!("CARGO_MANIFEST_DIR"));
+    let text =
+        std::fs::read_to_string(path).expect("corpus file").replace("收入预算1,212.12万元", "收入预算1,213.12万元");
+    let r = check(&read_str(&text), &Config::default(), Catalog::shared_builtin());
+    let at_54: Vec<_> = r.of_rule("N001").filter(|f| f.span.line == 54).collect();
+    assert_eq!(at_54.len(), 1);
+    assert_eq!(at_54[0].suggestion.as_ref().map(|s| s.value.as_str()), Some("1,212.12"));
+}

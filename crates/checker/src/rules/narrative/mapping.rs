@@ -244,8 +244,10 @@ fn describe(plus: &[Fig], minus: &[Fig]) -> Message {
 /// The cells holding the money a subject in a scope states, by the mappings.
 pub fn target_of(cx: &Context, key: Key, scope: Scope) -> Option<Target> {
     MAPPINGS.iter().filter(|mp| mp.key == key && applies(mp.scopes, scope)).find_map(|mp| {
-        let plus = mp.plus.iter().map(|c| cx.cell_ref(c)).collect::<Option<Vec<_>>>()?;
-        let minus = mp.minus.iter().map(|c| cx.cell_ref(c)).collect::<Option<Vec<_>>>()?;
+        // The national table, else the table of the document's form standing for it.
+        let cell = |c: &CellRef| cx.cell_ref(c).or_else(|| cx.variant_cell_ref(c));
+        let plus = mp.plus.iter().map(cell).collect::<Option<Vec<_>>>()?;
+        let minus = mp.minus.iter().map(cell).collect::<Option<Vec<_>>>()?;
         Some(Target { figure: sum(&plus) - sum(&minus), label: describe(&plus, &minus), cells: plus, minus })
     })
 }
