@@ -365,5 +365,5 @@ fn a_changed_narrative_figure_is_suggested_back() {
 const TABLE_FLOOR_PERCENT: usize = 75;
 /// The shares of changed narrative figures an error must point at, and whose suggestion must
 /// restore the original.
-const NARRATIVE_DETECTED_PERCENT: usize = 49;
-const NARRATIVE_FLOOR_PERCENT: usize = 35;
+const NARRATIVE_DETECTED_PERCENT: usize = 52;
+const NARRATIVE_FLOOR_PERCENT: usize = 38;

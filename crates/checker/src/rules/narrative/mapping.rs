@@ -66,6 +66,8 @@ const F4: &str = "final_fiscal_summary";
 const F5: &str = "final_general_budget_expenditure";
 const F6: &str = "final_general_budget_basic";
 const F10: &str = "final_three_public";
+/// Shanghai's 三公 table: one row, a column per part.
+const SH10: &str = "three_public_and_running_costs";
 
 const fn c(table: &'static str, panel: &'static str, row: &'static str, column: &'static str) -> CellRef {
     CellRef { table, panel, row, column }
@@ -168,6 +170,12 @@ pub const MAPPINGS: &[Mapping] = &[
     m(Key::ThreePublic(P::VehiclePurchase), GB, &[c(T10, "main", "vehicle_purchase", "general_budget")]),
     m(Key::ThreePublic(P::VehicleOperation), TP_ALL, &[c(T10, "main", "vehicle_operation", "total")]),
     m(Key::ThreePublic(P::VehicleOperation), GB, &[c(T10, "main", "vehicle_operation", "general_budget")]),
+    m(Key::ThreePublic(P::Total), TP_ALL, &[c(SH10, "main", "budget", "total")]),
+    m(Key::ThreePublic(P::Overseas), TP_ALL, &[c(SH10, "main", "budget", "overseas")]),
+    m(Key::ThreePublic(P::Reception), TP_ALL, &[c(SH10, "main", "budget", "reception")]),
+    m(Key::ThreePublic(P::Vehicle), TP_ALL, &[c(SH10, "main", "budget", "vehicle")]),
+    m(Key::ThreePublic(P::VehiclePurchase), TP_ALL, &[c(SH10, "main", "budget", "vehicle_purchase")]),
+    m(Key::ThreePublic(P::VehicleOperation), TP_ALL, &[c(SH10, "main", "budget", "vehicle_operation")]),
     // Final accounts: the actuals of the same subjects.
     m(Key::TotalBudget, ALL, &[c(F1, "income", "income_total", "amount")]),
     m(Key::TotalBudget, FISCAL, &[c(F4, "income", "income_total", "amount")]),
