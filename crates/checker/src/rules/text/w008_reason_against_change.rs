@@ -6,7 +6,7 @@ use crate::wording::{
     direction_at, Way, FALL, FALL_IN_REASONS, NEGATIONS, NOT_MONEY, OTHER_YEAR, RISE, RISE_IN_REASONS,
 };
 use rust_decimal::Decimal;
-use yusuan_model::narrative::{Direction, Fact, ReasonKind, YoyChange};
+use yusuan_model::narrative::{Direction, Fact, ReasonKind, Subject, YoyChange};
 
 crate::rule! {
     /// Flags a reason for a change whose own words say the opposite of the change: the figures
@@ -18,8 +18,8 @@ crate::rule! {
     /// else that pulls the other way. So it fires only when the change's direction is certain
     /// (its amount or rate is more than nothing, and its words and stated prior year agree), the
     /// reason comes right after the change (no other change between them), names no other year,
-    /// has no denied direction word (`未增加`), and all its direction words point one way. The
-    /// words are the `wording` lists.
+    /// has no denied direction word (`未增加`), and all its direction words point one way; a
+    /// carry-over, which falls as spending rises, is left out. The words are the `wording` lists.
     ///
     /// Example: `2024年预算安排110.60万元，比2023年预算执行数减少2.98%。主要原因是：宣传事务一般
     /// 行政管理事务经费增加。`
@@ -31,7 +31,10 @@ fn check(cx: &Context, sink: &mut Sink) {
     let year = cx.doc.year.as_ref().map(|y| y.value);
     for f in facts {
         let (Some(ch), Some(reason)) = (&f.change, &f.reason) else { continue };
-        if f.reason_kind != Some(ReasonKind::Cause) {
+        // A carry-over falls as spending rises (`结转减少，主要原因是支出进度加快、支出增加`):
+        // its reasons name the opposite movement by nature.
+        let carry_over = matches!(f.subject, Subject::CarryOver(_) | Subject::CarryOverItem(_));
+        if f.reason_kind != Some(ReasonKind::Cause) || carry_over {
             continue;
         }
         let Some(way) = certain_way(f, ch) else { continue };
@@ -203,6 +206,23 @@ mod rule_tests {
         let doc = yusuan_readers::text::read_str(&text);
         let report = crate::check(&doc, &crate::Config::default(), yusuan_model::Catalog::shared_builtin());
         report.of_rule("W008").count()
+    }
+
+    #[test]
+    fn a_carry_over_falls_as_spending_rises() {
+        let text = "三、关于某某县自然资源局2024年收入预算情况说明\n上年结转结余30.00万元，比上年预算减少10.00万元，主要原因是支出进度加快、支出增加。\n";
+        let doc = yusuan_readers::text::read_str(text);
+        assert!(doc.narrative.facts.iter().any(|f| f.reason.is_some()), "the reason is read");
+        let report = crate::check(&doc, &crate::Config::default(), yusuan_model::Catalog::shared_builtin());
+        assert_eq!(report.of_rule("W008").count(), 0);
+        // The same words for spending are a contradiction.
+        let spent = text.replace("上年结转结余", "项目支出");
+        let report = crate::check(
+            &yusuan_readers::text::read_str(&spent),
+            &crate::Config::default(),
+            yusuan_model::Catalog::shared_builtin(),
+        );
+        assert_eq!(report.of_rule("W008").count(), 1);
     }
 
     #[test]
