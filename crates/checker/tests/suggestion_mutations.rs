@@ -366,4 +366,4 @@ const TABLE_FLOOR_PERCENT: usize = 75;
 /// The shares of changed narrative figures an error must point at, and whose suggestion must
 /// restore the original.
 const NARRATIVE_DETECTED_PERCENT: usize = 52;
-const NARRATIVE_FLOOR_PERCENT: usize = 38;
+const NARRATIVE_FLOOR_PERCENT: usize = 39;
