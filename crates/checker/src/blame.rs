@@ -118,6 +118,9 @@ pub enum Shape {
     /// `[rate, current, change]`: rate = change / prior × 100, the prior year being current −
     /// change for an increase, current + change for a decrease.
     Growth { decrease: bool },
+    /// `[rate, current, prior]`: rate = (current − prior) / prior × 100 for an increase,
+    /// (prior − current) / prior × 100 for a decrease, last year's amount being stated.
+    Relative { decrease: bool },
 }
 
 /// An identity over printed figures.
@@ -170,11 +173,11 @@ impl Identity {
                 let neg = Interval::ZERO - others;
                 Some(if sign(k) > 0 { neg } else { others })
             }
-            Shape::Share | Shape::Growth { .. } => self.solve_monotone(k),
+            Shape::Share | Shape::Growth { .. } | Shape::Relative { .. } => self.solve_monotone(k),
         }
     }
 
-    /// Share and growth are monotone in each figure over non-negative amounts and rates, so the
+    /// Share, growth and relative change are monotone in each figure over non-negative amounts and rates, so the
     /// values a term can take are bounded by the formula at the others' interval corners.
     fn solve_monotone(&self, k: usize) -> Option<Interval> {
         if self.terms.len() != 3 || k > 2 {
@@ -221,6 +224,12 @@ impl Identity {
             }
             // change from rate and current: d = r·c / (100 ± r)
             (Shape::Growth { decrease }, 2) => div(x * y, if decrease { h - x } else { h + x }),
+            // rate from current and prior
+            (Shape::Relative { decrease }, 0) => div((if decrease { y - x } else { x - y }) * h, y),
+            // current from rate and prior: prior × (100 ± rate) / 100
+            (Shape::Relative { decrease }, 1) => Some(y * (if decrease { h - x } else { h + x }) / h),
+            // prior from rate and current: current × 100 / (100 ± rate)
+            (Shape::Relative { decrease }, 2) => div(y * h, if decrease { h - x } else { h + x }),
             _ => None,
         }
     }
@@ -330,7 +339,16 @@ impl Ledger {
         let region = kept.iter().fold(own, |acc, (iv, _)| Interval { lo: acc.lo.max(iv.lo), hi: acc.hi.min(iv.hi) });
         let restored = 1 + kept.iter().filter(|(_, h)| !h).count() as i64;
         let broken = others.iter().filter(|(iv, h)| *h && !iv.contains(point)).count() as i64;
-        let (value, shown) = term.print((region.lo + region.hi) / Decimal::TWO)?;
+        // The value is what the most precise evidence implies (the midpoint of the narrowest
+        // interval, own or kept, that falls in the region: the printed sum, the other table's
+        // cell), not the region's midpoint, which two loose identities can set between values.
+        let mid = |iv: &Interval| (iv.lo + iv.hi) / Decimal::TWO;
+        let value = std::iter::once(own)
+            .chain(kept.iter().map(|(iv, _)| *iv))
+            .filter(|iv| region.contains(mid(iv)))
+            .min_by_key(|iv| iv.hi - iv.lo)
+            .map_or_else(|| mid(&region), |iv| mid(&iv));
+        let (value, shown) = term.print(value)?;
         // The printed value must itself restore what the point restores, and differ from what is printed.
         if !shown.intersects(&own) || kept.iter().any(|(iv, _)| !shown.intersects(iv)) || shown == term.interval {
             return None;
@@ -424,5 +442,38 @@ mod tests {
         // 116.84 at 26.05% of the prior: current = 116.84 × 126.05 / 26.05 = 565.35万元.
         let c = g.solve(1).unwrap();
         assert!(c.contains(Decimal::new(5_653_500, 0)), "{c:?}");
+    }
+
+    #[test]
+    fn relative_change_solved_each_way() {
+        // 54.60 last year, 53.84 this year: down 1.39%; a rate copied as 1.93% fails.
+        let rel = |r: &str| Identity {
+            shape: Shape::Relative { decrease: true },
+            terms: vec![Term::rate(&Rate::parse(r).unwrap(), Span::on_line(1, 1, 2)), wan("53.84", 2), wan("54.60", 3)],
+        };
+        assert!(rel("1.39%").holds());
+        let g = rel("1.93%");
+        assert!(!g.holds());
+        // 0.76 / 54.60 = 1.3919…%
+        assert!(g.solve(0).unwrap().contains(Decimal::new(13919, 4)));
+        // At 1.93% down from 54.60 this year would be 53.546万元; from 53.84 last year 54.899万元.
+        assert!(g.solve(1).unwrap().contains(Decimal::new(535_462, 0)), "{:?}", g.solve(1));
+        assert!(g.solve(2).unwrap().contains(Decimal::new(548_995, 0)), "{:?}", g.solve(2));
+    }
+
+    #[test]
+    fn a_rate_whose_amounts_are_pinned_is_the_one() {
+        let mut l = Ledger::default();
+        let rate = Term::rate(&Rate::parse("1.93%").unwrap(), Span::on_line(1, 1, 2));
+        let rel = l.record(Identity {
+            shape: Shape::Relative { decrease: true },
+            terms: vec![rate, wan("53.84", 2), wan("54.60", 3)],
+        });
+        // Last year's amount is stated nowhere else: the rate or last year, no guess.
+        assert_eq!(l.suggestion(rel), None);
+        // The change amount ties last year to this year: the rate is the one.
+        l.record(Identity::sum(wan("53.84", 2), vec![wan("54.60", 3)], vec![wan("0.76", 4)]));
+        let s = l.suggestion(rel).unwrap();
+        assert_eq!((s.span.line, s.value.as_str()), (1, "1.39%"));
     }
 }

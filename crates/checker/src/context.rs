@@ -189,6 +189,23 @@ impl<'a> Context<'a> {
         }
     }
 
+    /// A cell of a national table in the table of a form that stands for it (Shanghai's
+    /// `unit_income_expense_summary` for `income_expense_summary`), when that table declares the
+    /// same panel, column and row: a row it does not declare is not its zero, so nothing.
+    pub fn variant_cell_ref(&self, c: &CellRef) -> Option<Fig> {
+        if self.doc.table(c.table).is_some() {
+            return None;
+        }
+        yusuan_model::registry::variants_of(c.table).find_map(|kind| {
+            self.doc.table(kind)?;
+            let panel = schema(kind)?.panels.iter().find(|p| p.key == c.panel)?;
+            panel.column_index(c.column)?;
+            let declared =
+                c.row.chars().all(|ch| ch.is_ascii_digit()) || panel.fixed_rows.iter().any(|r| r.key == c.row);
+            declared.then(|| self.cell_ref(&CellRef { table: kind, ..*c }))?
+        })
+    }
+
     /// A cell named by kind, panel, row and column (resolved as [`CellRef::locate`] does):
     /// `None` when the table is absent, the row unsettled, or what was read does not say.
     pub fn cell_ref(&self, c: &CellRef) -> Option<Fig> {

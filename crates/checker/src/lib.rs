@@ -14,6 +14,7 @@ pub mod prose;
 pub mod rule;
 pub mod rules;
 pub mod stats;
+pub mod wording;
 
 pub use context::{Config, Context};
 pub use finding::{Finding, Message, Report, Severity};

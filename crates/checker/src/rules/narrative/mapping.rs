@@ -11,7 +11,7 @@ use yusuan_model::narrative::{
     Basic as B, CarryOver as C, Fact, FunctionItem, FundSource as F, Procurement, Scope, Subject, ThreePublic as P,
 };
 use yusuan_model::registry::schema;
-use yusuan_model::table::{Row, Table};
+use yusuan_model::table::{DocumentKind, Row, Table};
 
 /// A subject without the text it may carry: what mappings and partitions key on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -59,6 +59,15 @@ const T8: &str = "government_fund_expenditure";
 const T9: &str = "state_capital_expenditure";
 const T10: &str = "three_public";
 const T11: &str = "carry_over";
+
+// 部门决算 (final accounts): its tables print actuals, the money a final statement's amount is.
+const F1: &str = "final_income_expense_summary";
+const F4: &str = "final_fiscal_summary";
+const F5: &str = "final_general_budget_expenditure";
+const F6: &str = "final_general_budget_basic";
+const F10: &str = "final_three_public";
+/// Shanghai's 三公 table: one row, a column per part.
+const SH10: &str = "three_public_and_running_costs";
 
 const fn c(table: &'static str, panel: &'static str, row: &'static str, column: &'static str) -> CellRef {
     CellRef { table, panel, row, column }
@@ -161,6 +170,38 @@ pub const MAPPINGS: &[Mapping] = &[
     m(Key::ThreePublic(P::VehiclePurchase), GB, &[c(T10, "main", "vehicle_purchase", "general_budget")]),
     m(Key::ThreePublic(P::VehicleOperation), TP_ALL, &[c(T10, "main", "vehicle_operation", "total")]),
     m(Key::ThreePublic(P::VehicleOperation), GB, &[c(T10, "main", "vehicle_operation", "general_budget")]),
+    m(Key::ThreePublic(P::Total), TP_ALL, &[c(SH10, "main", "budget", "total")]),
+    m(Key::ThreePublic(P::Overseas), TP_ALL, &[c(SH10, "main", "budget", "overseas")]),
+    m(Key::ThreePublic(P::Reception), TP_ALL, &[c(SH10, "main", "budget", "reception")]),
+    m(Key::ThreePublic(P::Vehicle), TP_ALL, &[c(SH10, "main", "budget", "vehicle")]),
+    m(Key::ThreePublic(P::VehiclePurchase), TP_ALL, &[c(SH10, "main", "budget", "vehicle_purchase")]),
+    m(Key::ThreePublic(P::VehicleOperation), TP_ALL, &[c(SH10, "main", "budget", "vehicle_operation")]),
+    // Final accounts: the actuals of the same subjects.
+    m(Key::TotalBudget, ALL, &[c(F1, "income", "income_total", "amount")]),
+    m(Key::TotalBudget, FISCAL, &[c(F4, "income", "income_total", "amount")]),
+    m(Key::TotalExpenditure, GB, &[total(F5, "total")]),
+    m(Key::Source(F::GeneralBudget), ANY, &[c(F1, "income", "general_budget", "amount")]),
+    m(Key::Source(F::GovernmentFund), ANY, &[c(F1, "income", "government_fund", "amount")]),
+    m(Key::Source(F::StateCapital), ANY, &[c(F1, "income", "state_capital", "amount")]),
+    m(
+        Key::Source(F::FiscalAppropriation),
+        ANY,
+        &[
+            c(F1, "income", "general_budget", "amount"),
+            c(F1, "income", "government_fund", "amount"),
+            c(F1, "income", "state_capital", "amount"),
+        ],
+    ),
+    m(Key::Basic(B::Total), GB, &[total(F5, "basic")]),
+    m(Key::Project, GB, &[total(F5, "project")]),
+    m(Key::Basic(B::Personnel), GB, &[c(F6, "personnel", "total", "amount")]),
+    m(Key::Basic(B::Operating), GB, &[c(F6, "operating", "total", "amount")]),
+    m(Key::ThreePublic(P::Total), TP_ALL, &[c(F10, "main", "fiscal", "total_actual")]),
+    m(Key::ThreePublic(P::Overseas), TP_ALL, &[c(F10, "main", "fiscal", "overseas_actual")]),
+    m(Key::ThreePublic(P::Vehicle), TP_ALL, &[c(F10, "main", "fiscal", "vehicle_actual")]),
+    m(Key::ThreePublic(P::VehiclePurchase), TP_ALL, &[c(F10, "main", "fiscal", "vehicle_purchase_actual")]),
+    m(Key::ThreePublic(P::VehicleOperation), TP_ALL, &[c(F10, "main", "fiscal", "vehicle_operation_actual")]),
+    m(Key::ThreePublic(P::Reception), TP_ALL, &[c(F10, "main", "fiscal", "reception_actual")]),
 ];
 
 /// Which table (panel, column) lists the function items of a scope's money, in order of
@@ -173,6 +214,9 @@ const FUNCTION_TABLES: &[(&[Scope], &str, &str, &str)] = &[
     (FISCAL, T4, "expenditure", "total"),
     (GF, T8, "main", "total"),
     (SC, T9, "main", "total"),
+    (ALL, "final_expenditure", "main", "total"),
+    (GB, F5, "main", "total"),
+    (FISCAL, F4, "expenditure", "total"),
 ];
 
 /// The same money in the tables, and what it is.
@@ -208,8 +252,10 @@ fn describe(plus: &[Fig], minus: &[Fig]) -> Message {
 /// The cells holding the money a subject in a scope states, by the mappings.
 pub fn target_of(cx: &Context, key: Key, scope: Scope) -> Option<Target> {
     MAPPINGS.iter().filter(|mp| mp.key == key && applies(mp.scopes, scope)).find_map(|mp| {
-        let plus = mp.plus.iter().map(|c| cx.cell_ref(c)).collect::<Option<Vec<_>>>()?;
-        let minus = mp.minus.iter().map(|c| cx.cell_ref(c)).collect::<Option<Vec<_>>>()?;
+        // The national table, else the table of the document's form standing for it.
+        let cell = |c: &CellRef| cx.cell_ref(c).or_else(|| cx.variant_cell_ref(c));
+        let plus = mp.plus.iter().map(cell).collect::<Option<Vec<_>>>()?;
+        let minus = mp.minus.iter().map(cell).collect::<Option<Vec<_>>>()?;
         Some(Target { figure: sum(&plus) - sum(&minus), label: describe(&plus, &minus), cells: plus, minus })
     })
 }
@@ -316,6 +362,14 @@ fn carry_over_item(cx: &Context, name: &str) -> Option<Target> {
 /// The table figure holding the money a fact states, if the document has it.
 pub fn target(cx: &Context, f: &Fact) -> Option<Target> {
     match &f.subject {
+        // A final statement of an item below its class reads `年初预算为 X，支出决算为 Y`: read
+        // without its budget, it was not read whole (wrapped lines out of order), and its amount
+        // may be the budget.
+        Subject::Function(fi)
+            if cx.doc.document == DocumentKind::FinalAccounts && f.budgets.is_empty() && fi.section.is_some() =>
+        {
+            None
+        }
         Subject::Function(fi) => function_target(cx, fi, f.scope),
         Subject::CarryOverItem(name) => carry_over_item(cx, name),
         s => target_of(cx, key(s)?, f.scope),

@@ -11,7 +11,9 @@ crate::rule! {
     /// money: totals against table 1, each source against its income line, basic and project
     /// spending against table 3 (all funds) or table 5 (general budget), personnel and operating
     /// costs against table 6, function items against the scope's table by code or name, the
-    /// 三公 figures against table 10, carry-over against tables 1 and 11. A source the text says
+    /// 三公 figures against table 10, carry-over against tables 1 and 11; in final accounts, the
+    /// actuals against the final tables (totals, sources, basic and project spending, 三公, items
+    /// read with their budgets). A source the text says
     /// was not arranged (未安排) must be empty in the tables. Which cell holds which subject is
     /// declared in `rules/narrative/mapping.rs`.
     ///

@@ -23,13 +23,14 @@ crate::rule! {
     NARRATIVE_YOY: code "N003", name "narrative-yoy-consistency", family Narrative, severity Error, check check
 }
 
-/// The direction a rate's word says.
+/// The direction a rate's word says: a direction word of `wording`, or a word beginning with
+/// 增 or 减.
 fn word_direction(word: &str) -> Option<Direction> {
-    const UP: &[&str] = &["增长", "增加", "增幅", "上升", "上涨", "提高", "增"];
-    const DOWN: &[&str] = &["减少", "下降", "降低", "降幅", "减幅", "减"];
-    if UP.iter().any(|w| word.starts_with(w)) {
+    use crate::wording::{FALL, FALL_IN_REASONS, RISE, RISE_IN_REASONS};
+    let starts = |lists: [&[&str]; 2]| lists.iter().flat_map(|l| l.iter()).any(|w| word.starts_with(w));
+    if starts([RISE, RISE_IN_REASONS]) || word.starts_with('增') {
         Some(Direction::Increase)
-    } else if DOWN.iter().any(|w| word.starts_with(w)) {
+    } else if starts([FALL, FALL_IN_REASONS]) || word.starts_with('减') {
         Some(Direction::Decrease)
     } else {
         None

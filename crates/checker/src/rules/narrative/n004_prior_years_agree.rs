@@ -1,12 +1,13 @@
-use super::common::{change_span, money, money_like, prior, subject_name};
+use super::common::{bounds, change_span, magnitude, money, money_like, prior, subject_name};
 use super::mapping::{key, Key};
 use super::parts::split;
+use crate::blame::{Identity, Term};
 use crate::compare::midpoint;
 use crate::context::Context;
 use crate::finding::{Message, Related};
 use crate::rule::Sink;
 use yusuan_model::money::{Interval, Money};
-use yusuan_model::narrative::{Fact, Scope, Subject};
+use yusuan_model::narrative::{Direction, Fact, Scope, Subject};
 use yusuan_model::span::Span;
 
 crate::rule! {
@@ -152,6 +153,50 @@ fn report(sink: &mut Sink, facts: &[Fact], at: usize, a: &Prior, b: &Prior, what
     sink.push(f);
 }
 
+/// The terms of a prior year as the sum `Σ (amount ∓ change amount)` of the facts it comes from,
+/// `sign` +1 on one side of an identity and −1 on the other: (plus, minus). `None` when a prior
+/// year comes from a rate (no sum) or is only a bound.
+fn sum_terms(facts: &[Fact], p: &Prior, sign: i8) -> Option<(Vec<Term>, Vec<Term>)> {
+    if !p.exact {
+        return None;
+    }
+    let (mut plus, mut minus) = (Vec::new(), Vec::new());
+    for &j in &p.from {
+        let f = facts.get(j)?;
+        let (a, ch) = (f.amount.as_ref()?, f.change.as_ref()?);
+        let (side, other) = if sign > 0 { (&mut plus, &mut minus) } else { (&mut minus, &mut plus) };
+        side.push(Term::money(&a.value, bounds(&a.value), a.span));
+        match (ch.direction, &ch.amount) {
+            (Direction::Flat, _) => {}
+            (Direction::Increase, Some(d)) => other.push(Term::money(&d.value, magnitude(&d.value), d.span)),
+            (Direction::Decrease, Some(d)) => side.push(Term::money(&d.value, magnitude(&d.value), d.span)),
+            (_, None) => return None,
+        }
+    }
+    Some((plus, minus))
+}
+
+/// Two prior years that must be one, as a ledger identity (`0 = Σ one side − Σ the other`):
+/// evidence for suggestions on the amounts and changes.
+fn record(sink: &mut Sink, facts: &[Fact], a: &Prior, b: &Prior) -> Option<usize> {
+    let (mut plus, mut minus) = sum_terms(facts, a, 1)?;
+    let (p, m) = sum_terms(facts, b, -1)?;
+    plus.extend(p);
+    minus.extend(m);
+    Some(sink.identity(Identity::sum(Term::fixed(Interval::ZERO), plus, minus)))
+}
+
+/// Reports two prior years that disagree, with the suggestion their identity singles out.
+fn report_with(sink: &mut Sink, facts: &[Fact], at: usize, a: &Prior, b: &Prior, what: &Message) {
+    let id = record(sink, facts, a, b);
+    if disagree(a, b) {
+        report(sink, facts, at, a, b, what);
+        if let Some(id) = id {
+            sink.blame_last(id);
+        }
+    }
+}
+
 fn verify(sink: &mut Sink, facts: &[Fact], p: &Prior) {
     for &j in &p.from {
         if let Some(ch) = facts.get(j).and_then(|f| f.change.as_ref()) {
@@ -168,9 +213,7 @@ fn check(cx: &Context, sink: &mut Sink) {
         let (Some(total), Some(parts)) = (own(facts, i), of_parts(cx, facts, i, 4)) else { continue };
         verify(sink, facts, &total);
         verify(sink, facts, &parts);
-        if disagree(&total, &parts) {
-            report(sink, facts, i, &total, &parts, &parts_what);
-        }
+        report_with(sink, facts, i, &total, &parts, &parts_what);
     }
     // The income side's prior total against the spending side's, scope by scope.
     let sides_what = Message::new("收入与支出推算的上年总数不一致", "last year's income and spending totals disagree");
@@ -187,9 +230,7 @@ fn check(cx: &Context, sink: &mut Sink) {
         let (Some((_, b)), Some((exp, a))) = (income, find(Key::TotalExpenditure)) else { continue };
         verify(sink, facts, &a);
         verify(sink, facts, &b);
-        if disagree(&a, &b) {
-            report(sink, facts, exp, &a, &b, &sides_what);
-        }
+        report_with(sink, facts, exp, &a, &b, &sides_what);
     }
     // The same money stated twice: a source in any section, anything else in the same scope.
     let same_what =
@@ -207,9 +248,7 @@ fn check(cx: &Context, sink: &mut Sink) {
                 continue;
             }
             let (Some(pa), Some(pb)) = (prior_of(cx, facts, i), prior_of(cx, facts, j)) else { continue };
-            if disagree(&pb, &pa) {
-                report(sink, facts, j, &pb, &pa, &same_what);
-            }
+            report_with(sink, facts, j, &pb, &pa, &same_what);
         }
     }
 }

@@ -1,5 +1,6 @@
 use super::budgets::{kind_name, name, named};
 use super::common::{bounds, money, percent, printed_ratio};
+use crate::blame::{Identity, Shape, Term};
 use crate::compare::{rate_interval, ratio_percent};
 use crate::context::Context;
 use crate::finding::{Message, Related, Severity};
@@ -53,10 +54,26 @@ fn check(cx: &Context, sink: &mut Sink) {
             continue;
         }
         sink.verified([c.rate.span, actual.span].into_iter().chain(candidates.iter().map(|b| b.amount.span)));
+        // The rate is actual / budget when the text names one budget: evidence for suggestions.
+        let id = match candidates.as_slice() {
+            // Of a zero budget the rate is a convention, no relation between the figures.
+            [b] if bounds(&b.amount.value).lo > Decimal::ZERO => Some(sink.identity(Identity {
+                shape: Shape::Share,
+                terms: vec![
+                    Term::rate(&c.rate.value, c.rate.span),
+                    Term::money(&actual.value, bounds(&actual.value), actual.span),
+                    Term::money(&b.amount.value, bounds(&b.amount.value), b.amount.span),
+                ],
+            })),
+            _ => None,
+        };
         if candidates.iter().any(|b| rate_of(actual, b, c).as_deref() == Some(stated.as_str())) {
             continue;
         }
         report(sink, f, c, actual, &candidates, &stated);
+        if let Some(id) = id {
+            sink.blame_last(id);
+        }
     }
 }
 

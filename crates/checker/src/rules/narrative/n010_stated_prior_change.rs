@@ -1,11 +1,13 @@
 use super::common::{bounds, magnitude, money, money_like, percent, printed_ratio, subject_name};
+use crate::blame::{Identity, Shape, Term};
 use crate::compare::{compare, rate_interval, ratio_percent, Verdict};
 use crate::context::Context;
 use crate::finding::{Message, Related, Severity};
 use crate::rule::Sink;
 use rust_decimal::Decimal;
-use yusuan_model::money::Interval;
+use yusuan_model::money::{Interval, Money};
 use yusuan_model::narrative::{Direction, Fact, PriorFigure, YoyChange};
+use yusuan_model::span::Spanned;
 
 crate::rule! {
     /// Flags a change measured from a prior-year figure the text states outright, when the
@@ -14,7 +16,8 @@ crate::rule! {
     /// difference / prior. Each figure is the interval its rounding allows.
     ///
     /// Shanghai's items state last year, this year and the rate side by side; a rate or a
-    /// direction word copied from the item above reads right and is wrong.
+    /// direction word copied from the item above reads right and is wrong. Each relation is
+    /// evidence for suggestions: the figure the others single out is named with its value.
     ///
     /// Example: `2023年当年预算执行数为 54.60万元，2024年预算安排 53.84万元，比2023年预算执行数
     /// 增加 1.39%`: 53.84 is less than 54.60, so the change is a decrease (−1.39%).
@@ -92,6 +95,7 @@ fn check_fact(sink: &mut Sink, f: &Fact, prior: &PriorFigure, ch: &YoyChange) {
         sink.push(finding);
         return;
     }
+    let (sum_id, rate_id) = record(sink, f, prior, ch, sure.is_some());
     // The change's size, whatever its sign.
     let size = Interval { lo: diff.lo.max(-diff.hi).max(Decimal::ZERO), hi: diff.hi.max(-diff.lo) };
     let printed_size = (amount.value.yuan() - prior.amount.value.yuan()).abs();
@@ -124,6 +128,9 @@ fn check_fact(sink: &mut Sink, f: &Fact, prior: &PriorFigure, ch: &YoyChange) {
             finding.expected = Some(expected);
             finding.actual = Some(money(&d.value));
             sink.push(finding);
+            if let Some(id) = sum_id {
+                sink.blame_last(id);
+            }
         }
     }
     let Some(rate) = &ch.rate else { return };
@@ -169,6 +176,43 @@ fn check_fact(sink: &mut Sink, f: &Fact, prior: &PriorFigure, ch: &YoyChange) {
     finding.expected = Some(expected);
     finding.actual = Some(actual);
     sink.push(finding);
+    if let Some(id) = rate_id {
+        sink.blame_last(id);
+    }
+}
+
+/// The relations the stated direction makes between the figures, in the ledger: this year =
+/// last year ± the change amount (= last year when flat), and the rate = the change over last
+/// year, when the amounts say which way it went (`sure`). Returns their indices.
+fn record(
+    sink: &mut Sink,
+    f: &Fact,
+    prior: &PriorFigure,
+    ch: &YoyChange,
+    sure: bool,
+) -> (Option<usize>, Option<usize>) {
+    let Some(amount) = &f.amount else { return (None, None) };
+    let term = |m: &Spanned<Money>| Term::money(&m.value, bounds(&m.value), m.span);
+    let (current, last) = (term(amount), term(&prior.amount));
+    let change = ch.amount.as_ref().map(|d| Term::money(&d.value, magnitude(&d.value), d.span));
+    let sum = match (ch.direction, change) {
+        (Direction::Flat, _) => Some(Identity::sum(current.clone(), vec![last.clone()], vec![])),
+        (Direction::Increase, Some(d)) => Some(Identity::sum(current.clone(), vec![last.clone(), d], vec![])),
+        (Direction::Decrease, Some(d)) => Some(Identity::sum(current.clone(), vec![last.clone()], vec![d])),
+        _ => None,
+    };
+    // A rate from nothing is a convention (增长 100%), no relation between the figures; and the
+    // rate's sign is the change's only when the amounts say which way it went.
+    let from_nothing = bounds(&prior.amount.value).lo <= Decimal::ZERO;
+    let rate = match (ch.direction, &ch.rate) {
+        (Direction::Flat, _) | (_, None) => None,
+        _ if from_nothing || !sure => None,
+        (direction, Some(r)) => Some(Identity {
+            shape: Shape::Relative { decrease: direction == Direction::Decrease },
+            terms: vec![Term::rate(&r.value, r.span), current, last],
+        }),
+    };
+    (sum.map(|i| sink.identity(i)), rate.map(|i| sink.identity(i)))
 }
 
 #[cfg(test)]
@@ -201,5 +245,25 @@ mod rule_tests {
         let amount = "76.76万元。2023年当年预算执行数为70.70万元，比2023年预算执行数增加6.06万元，增长8.57%。";
         assert_eq!(run(amount), vec![]);
         assert_eq!(run(&amount.replace("增加6.06万元", "增加6.60万元")), vec![Error]);
+    }
+
+    /// The suggestions of N010's errors on an item.
+    fn suggested(sentence: &str) -> Vec<Option<String>> {
+        let text = format!(
+            "2024年单位预算编制说明\n财政拨款支出主要内容如下：\n1. “社会保障和就业支出（类）行政事业单位养老支出（款）事业单位离退休（项）”{sentence}\n"
+        );
+        let doc = yusuan_readers::text::read_str(&text);
+        let report = crate::check(&doc, &crate::Config::default(), yusuan_model::Catalog::shared_builtin());
+        report.of_rule("N010").filter(|f| f.severity == Error).map(|f| f.suggestion.clone().map(|s| s.value)).collect()
+    }
+
+    #[test]
+    fn the_figure_the_others_imply_is_suggested() {
+        let amount = "76.76万元。2023年当年预算执行数为70.70万元，比2023年预算执行数增加6.06万元，增长8.57%。";
+        // The change amount ties last year to this year: the rate is the one.
+        assert_eq!(suggested(&amount.replace("增长8.57%", "增长9.57%")), vec![Some("8.57%".to_string())]);
+        // Last year stated nowhere else: the rate or last year's amount, no guess.
+        let rate = "53.84万元。2023年当年预算执行数为54.60万元，2024年预算安排53.84万元，比2023年预算执行数减少1.93%。";
+        assert_eq!(suggested(rate), vec![None]);
     }
 }

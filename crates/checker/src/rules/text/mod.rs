@@ -7,6 +7,7 @@ mod w004_direction_words_disagree;
 mod w005_template_slot_unfilled;
 mod w006_reason_left_blank;
 mod w007_final_accounts_year;
+mod w008_reason_against_change;
 
 use crate::rule::Rule;
 
@@ -18,4 +19,5 @@ pub const RULES: &[Rule] = &[
     w005_template_slot_unfilled::TEMPLATE_SLOT_UNFILLED,
     w006_reason_left_blank::REASON_LEFT_BLANK,
     w007_final_accounts_year::FINAL_ACCOUNTS_YEAR,
+    w008_reason_against_change::REASON_AGAINST_CHANGE,
 ];

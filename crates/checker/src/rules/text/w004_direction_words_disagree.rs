@@ -2,6 +2,7 @@ use crate::context::Context;
 use crate::finding::Message;
 use crate::prose::{number_at, unit_at, Para, Unit};
 use crate::rule::Sink;
+use crate::wording::{FALL, RISE};
 
 crate::rule! {
     /// Flags a change whose own words contradict each other within one sentence: an amount and
@@ -15,9 +16,6 @@ crate::rule! {
     /// Example: `单位资金 230.00万元，比上年预算减少 150.00万元，增长 39.47%`.
     DIRECTION_WORDS_DISAGREE: code "W004", name "direction-words-disagree", family Text, severity Error, check check
 }
-
-const UP: [&str; 5] = ["增加", "增长", "上升", "提高", "增幅"];
-const DOWN: [&str; 5] = ["减少", "下降", "降低", "减幅", "降幅"];
 
 /// A direction word and the figure right after it.
 struct Stated<'a> {
@@ -36,7 +34,7 @@ fn stated(t: &str) -> Vec<Stated<'_>> {
     for (i, _) in t.char_indices() {
         let rest = &t[i..];
         let found =
-            UP.iter().map(|w| (*w, true)).chain(DOWN.iter().map(|w| (*w, false))).find(|(w, _)| rest.starts_with(w));
+            RISE.iter().map(|w| (*w, true)).chain(FALL.iter().map(|w| (*w, false))).find(|(w, _)| rest.starts_with(w));
         let Some((word, up)) = found else { continue };
         let after = i + word.len();
         let r = t[after..].trim_start_matches([' ', '\u{3000}', '了']);
