@@ -1,28 +1,31 @@
 //! `--form FILE`: a user's form files, added to the registry before anything is read.
 
 use crate::lang::Lang;
-use std::path::Path;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use yusuan_model::form::Form;
 use yusuan_model::registry::{self, add_form};
 
 /// Loads every form file, in order. The error names the file and, when it can, the line.
 pub fn load(paths: &[PathBuf], lang: Lang) -> Result<(), String> {
     for path in paths {
-        let shown = path.display();
-        let text = std::fs::read_to_string(path).map_err(|e| {
-            lang.pick(&format!("无法读取格式文件 {shown}：{e}"), &format!("cannot read form file {shown}: {e}"))
-                .to_string()
-        })?;
-        add_form(&text).map_err(|e| {
-            let message = lang.pick(&e.zh, &e.en).to_string();
-            match e.line {
-                Some(line) => format!("{shown}:{line}: {message}"),
-                None => format!("{shown}: {message}"),
-            }
-        })?;
+        load_one(path, lang)?;
     }
     Ok(())
+}
+
+/// Loads one form file and gives its form.
+fn load_one(path: &Path, lang: Lang) -> Result<&'static Form, String> {
+    let shown = path.display();
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        lang.pick(&format!("无法读取格式文件 {shown}：{e}"), &format!("cannot read form file {shown}: {e}")).to_string()
+    })?;
+    add_form(&text).map_err(|e| {
+        let message = lang.pick(&e.zh, &e.en).to_string();
+        match e.line {
+            Some(line) => format!("{shown}:{line}: {message}"),
+            None => format!("{shown}: {message}"),
+        }
+    })
 }
 
 /// The form `build --form` names: a form's id (`shanghai-unit-budget`) or a form file.
@@ -40,9 +43,5 @@ pub fn named(value: &str, lang: Lang) -> Result<&'static Form, String> {
             )
             .to_string());
     }
-    let before = registry::registry().forms().len();
-    load(&[path.to_path_buf()], lang)?;
-    let forms = registry::registry().forms();
-    // The file's form is the one it added.
-    forms.get(before).copied().or(forms.last().copied()).ok_or_else(|| format!("{value}"))
+    load_one(path, lang)
 }

@@ -45,3 +45,88 @@ fn bad_data_names_file_line_and_field() {
     assert!(err.contains("bad.toml:") && err.contains("[econ]") && err.contains("should be"), "{err}");
     std::fs::remove_dir_all(dir).ok();
 }
+
+/// `--form`: a shipped form by id, a form file, an unknown name; the built package is read back
+/// in its form and checks clean; money the form has no column for stops the build, writing
+/// nothing.
+#[test]
+fn builds_in_a_named_form() {
+    let dir = std::env::temp_dir().join(format!("yusuan-form-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    // The Shanghai forms print no carry-over: the example's, as income of the year.
+    let text = std::fs::read_to_string(EXAMPLE).unwrap().replace("carry_over_unit", "other_income");
+    let data = dir.join("budget.toml");
+    std::fs::write(&data, text).unwrap();
+    let out = dir.join("unit");
+    let (code, _, err) =
+        yusuan(&["build", data.to_str().unwrap(), "--form", "shanghai-unit-budget", "--out", out.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    let (code, json, _) = yusuan(&["extract", out.join("disclosure.txt").to_str().unwrap()]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v["form"], "shanghai-unit-budget");
+    assert_eq!(v["tables"][0]["title"]["value"], "预算单位财务收支预算总表");
+    assert_eq!(v["tables"][0]["unit"], "yuan");
+    let (code, out_json, _) = yusuan(&["check", out.join("disclosure.txt").to_str().unwrap(), "--format", "json"]);
+    assert_eq!(code, 0, "{out_json}");
+
+    // A user's form file: three national tables under the county's titles, in its order.
+    let mine = r#"
+id = "my-county-budget"
+name = { zh = "某县部门预算", en = "A county's department budget" }
+document = "budget"
+scope = "department"
+detection = ["某县部门预算"]
+[[tables]]
+kind = "expenditure_summary"
+required = true
+prints_as = "县级部门支出总表"
+[[tables]]
+kind = "income_expense_summary"
+required = true
+[[tables]]
+kind = "three_public"
+required = true
+"#;
+    let form_file = dir.join("my-county.toml");
+    std::fs::write(&form_file, mine).unwrap();
+    let (code, _, err) = yusuan(&[
+        "build",
+        data.to_str().unwrap(),
+        "--form",
+        form_file.to_str().unwrap(),
+        "--out",
+        dir.join("mine").to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let json = std::fs::read_to_string(dir.join("mine").join("disclosure.json")).unwrap();
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v["form"], "my-county-budget");
+    let tables: Vec<(&str, &str)> = v["tables"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| (t["kind"].as_str().unwrap(), t["title"]["value"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        tables,
+        [
+            ("expenditure_summary", "县级部门支出总表"),
+            ("income_expense_summary", "部门收支总体情况表"),
+            ("three_public", "财政拨款“三公”经费支出情况表")
+        ]
+    );
+
+    let (code, _, err) = yusuan(&["build", data.to_str().unwrap(), "--form", "no-such-form"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("no-such-form") && err.contains("shanghai-unit-budget"), "{err}");
+
+    // The example itself carries 105.00万元 over: refused, naming the table, nothing written.
+    let refused = dir.join("refused");
+    let (code, _, err) =
+        yusuan(&["build", EXAMPLE, "--form", "shanghai-department-budget", "--out", refused.to_str().unwrap()]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("部门收入预算总表") && err.contains("105.00 万元"), "{err}");
+    assert!(!refused.exists());
+    std::fs::remove_dir_all(dir).ok();
+}
