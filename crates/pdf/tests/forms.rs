@@ -39,7 +39,12 @@ fn the_example_in_every_budget_form_reads_back_from_its_pdf() {
         for (b, r) in built.tables.iter().zip(&back.tables) {
             assert_eq!(figures(r), figures(b), "{}: {}", form.id, b.kind);
         }
-        let errors: Vec<String> = check(&back, &Config::default(), catalog)
+        let report = check(&back, &Config::default(), catalog);
+        // The PDF gives every figure its text gives.
+        let text_back = yusuan_readers::text::read_str(&yusuan_renderers::render_text(&built));
+        let from_text = check(&text_back, &Config::default(), catalog).coverage.figures;
+        assert_eq!(report.coverage.figures, from_text, "{}: figures from the PDF and from the text", form.id);
+        let errors: Vec<String> = report
             .findings
             .iter()
             .filter(|f| f.severity == Severity::Error)

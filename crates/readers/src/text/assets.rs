@@ -5,6 +5,7 @@
 //! with count, area and value figures (`房屋 24.66平方米，价值 6.11万元`), a figure for the last
 //! category (`价值 41.02万元`), a `其中` part, a large-equipment count, or a purchase plan.
 
+use super::assets_table;
 use super::glossary::{enumerator, is_part_heading, is_section_heading, spanned_text, trim_range, Style};
 use super::projects::number_starts;
 use super::source::{Joined, Line};
@@ -38,19 +39,37 @@ const UNITS: [&str; 19] = [
 ];
 const AREA_UNITS: [&str; 5] = ["平方米", "平米", "㎡", "亩", "公顷"];
 
+/// Whether `unit` is one a count or an area of the passage is in (`辆`, `平方米`).
+pub(crate) fn is_measure_unit(unit: &str) -> bool {
+    UNITS.contains(&unit)
+}
+
+pub(crate) fn is_area_unit(unit: &str) -> bool {
+    AREA_UNITS.contains(&unit)
+}
+
 /// Reads the state-asset statements in `lines` (Part 3 without the performance tables).
 pub fn read(lines: &[Line]) -> (StateAssets, Vec<ReadNote>) {
     let mut notes = Vec::new();
     let Some((a, b)) = passage(lines) else {
         return (StateAssets::default(), notes);
     };
-    let j = Joined::from_lines(lines.get(a..b).unwrap_or(&[]));
+    let passage = lines.get(a..b).unwrap_or(&[]);
     let mut assets = StateAssets::default();
-    if !j.is_empty() {
-        assets.span = Some(j.span(0, j.text.len()));
+    let whole = Joined::from_lines(passage);
+    if !whole.is_empty() {
+        assets.span = Some(whole.span(0, whole.text.len()));
     }
-    for (sa, sb) in sentences(&j.text) {
-        read_sentence(&j, sa, sb, &mut assets, &mut notes);
+    // Printed as a table: the words before its header are sentences (the date, the unit), its
+    // lines are rows.
+    let header = passage.iter().position(|l| assets_table::is_header(&l.text));
+    let prose = Joined::from_lines(&passage[..header.unwrap_or(passage.len())]);
+    for (sa, sb) in sentences(&prose.text) {
+        read_sentence(&prose, sa, sb, &mut assets, &mut notes);
+    }
+    if let Some(h) = header {
+        let unit = passage[..=h].iter().find_map(|l| assets_table::stated_unit(&l.text));
+        assets.categories.extend(assets_table::read_rows(&passage[h + 1..], unit, &mut notes));
     }
     (assets, notes)
 }

@@ -1,6 +1,7 @@
 //! The text reader: a disclosure as text extracted from its PDF (or typed) into the model.
 
 pub mod assets;
+mod assets_table;
 pub mod glossary;
 pub mod narrative;
 pub mod overview;
