@@ -149,6 +149,31 @@ pub fn validate(
             errors.push(err(item.amount.span(), "amount", zh.clone(), en.clone()));
             ok = false;
         }
+        // A budget line is money to spend: no table of any form prints a negative one.
+        if amount.as_ref().is_ok_and(|a| a.0 < 0) {
+            errors.push(err(
+                item.amount.span(),
+                "amount",
+                format!("金额“{}”为负数：预算支出不能为负", item.amount.get_ref()),
+                format!("the amount '{}' is negative: a budget line cannot be", item.amount.get_ref()),
+            ));
+            ok = false;
+        }
+        // Every level of a code is a printed row with its name: one the catalog does not know
+        // needs its name in [names], or the tables would print it nameless.
+        for (res, field, span) in [(&function, "function", item.function.span()), (&econ, "econ", item.econ.span())] {
+            if let Ok(code) = res {
+                if let Some(level) = unnamed_level(code, &data.names, catalog) {
+                    errors.push(err(
+                        span,
+                        field,
+                        format!("科目 {} 不在所用的科目目录中，也未在 [names] 中给出名称", level.spaced()),
+                        format!("the code {level} is neither in the catalog in use nor named in [names]"),
+                    ));
+                    ok = false;
+                }
+            }
+        }
         let project = item.project.as_ref().map(|p| p.get_ref().trim().to_string()).filter(|p| !p.is_empty());
         match (item.kind.get_ref(), &project) {
             (Kind::Project, None) => {
@@ -277,6 +302,16 @@ fn asset_values<'a>(list: &'a [crate::data::AssetData], out: &mut Vec<&'a Spanne
 }
 
 /// A code of the right kind and length, known to the catalog or at least not denied by it.
+/// The first level of `code` (class, section, item) that has no name: neither known to the
+/// catalog nor given in `names`.
+fn unnamed_level(code: &Code, names: &BTreeMap<String, String>, catalog: &Catalog) -> Option<Code> {
+    let mut levels = vec![code.clone()];
+    while let Some(parent) = levels.last().and_then(Code::parent) {
+        levels.push(parent);
+    }
+    levels.into_iter().rev().find(|c| !matches!(catalog.get(c), Lookup::Known(_)) && !names.contains_key(c.as_str()))
+}
+
 fn check_code(
     written: &Spanned<String>,
     kind: Classification,

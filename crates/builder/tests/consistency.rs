@@ -174,3 +174,17 @@ proptest! {
         prop_assert!(errors.is_empty(), "{:#?}\n{}", errors, text);
     }
 }
+
+#[test]
+fn negative_amounts_and_nameless_codes_are_refused() {
+    let negative = SMALL.replace("amount = \"20.50万元\"", "amount = \"-20.50万元\"");
+    let e = from_toml(&negative, "b.toml", Catalog::shared_builtin()).unwrap_err();
+    assert!(e.iter().any(|e| e.field == "amount" && e.zh.contains("负数")), "{e:?}");
+    // 2010199 is under 20101 (named in [names]), but neither the catalog nor the data names it:
+    // its row would print without a name.
+    let nameless = SMALL.replace("function = \"2010102\"", "function = \"2010199\"");
+    let e = from_toml(&nameless, "b.toml", Catalog::shared_builtin()).unwrap_err();
+    assert!(e.iter().any(|e| e.field == "function" && e.zh.contains("201 01 99")), "{e:?}");
+    let named = nameless.replace("[names]\n", "[names]\n\"2010199\" = \"其他人大事务支出\"\n");
+    assert!(from_toml(&named, "b.toml", Catalog::shared_builtin()).is_ok());
+}

@@ -11,9 +11,11 @@ pub fn render(outcomes: &[FileOutcome], lang: &str, verbose: bool, stats: bool) 
     for o in outcomes {
         let path = o.path.display();
         match &o.result {
-            Ok(c) if en => {
-                out.push_str(&format!("{path}: {} errors, {} warnings\n", c.summary.errors, c.summary.warnings))
-            }
+            Ok(c) if en => out.push_str(&format!(
+                "{path}: {}, {}\n",
+                count_en(c.summary.errors, "error"),
+                count_en(c.summary.warnings, "warning")
+            )),
             Ok(c) => out.push_str(&format!("{path}：{} 个错误，{} 个警告\n", c.summary.errors, c.summary.warnings)),
             Err(e) if en => out.push_str(&format!("{path}: unreadable: {}\n", e.message(lang))),
             Err(e) => out.push_str(&format!("{path}：无法读取：{}\n", e.message(lang))),
@@ -30,6 +32,15 @@ pub fn render(outcomes: &[FileOutcome], lang: &str, verbose: bool, stats: bool) 
     out.push('\n');
     out.push_str(&summary_table(&BatchSummary::of(outcomes), lang));
     out
+}
+
+/// `1 error`, `2 errors`, `0 warnings`: an English count with its noun in the right number.
+pub fn count_en(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
 }
 
 /// `错误[A001] 第 1116 行第 5 列（第 3 页）：…（应为 9，实为 3）`.

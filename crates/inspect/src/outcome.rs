@@ -85,6 +85,7 @@ impl Unreadable {
             Unreadable::Open(OpenError::Damaged { .. }) => "damaged",
             Unreadable::Open(OpenError::NotText) => "not_text",
             Unreadable::Open(OpenError::NotADisclosure) => "not_a_disclosure",
+            Unreadable::Open(OpenError::OtherKind(_)) => "other_kind",
             Unreadable::Panicked(_) => "internal_error",
         }
     }

@@ -22,7 +22,11 @@ impl Format {
         if bytes.starts_with(b"%PDF") || bytes.get(..1024).is_some_and(|h| h.windows(5).any(|w| w == b"%PDF-")) {
             return Some(Format::Pdf);
         }
-        // Zip (xlsx, ods) or OLE compound file (xls) with a workbook's extension.
+        // A zip (xlsx, ods) or an OLE compound file (xls) is a workbook whatever its name (a Word
+        // file is told apart before, by `OtherKind`).
+        if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
+            return Some(Format::Workbook);
+        }
         let ext = name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
         match ext.as_str() {
             "xlsx" | "xlsm" | "xls" | "xlsb" | "ods" => Some(Format::Workbook),
@@ -55,6 +59,53 @@ pub enum OpenError {
     NotText,
     /// The file is readable but holds nothing of a disclosure (no table, no statement, no heading).
     NotADisclosure,
+    /// The file is another kind of document, whatever its name says (a Word file renamed .pdf,
+    /// a web page, yusuan's own JSON).
+    OtherKind(OtherKind),
+}
+
+/// Documents yusuan recognises but does not read as a disclosure.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum OtherKind {
+    Word,
+    Html,
+    Json,
+}
+
+impl OtherKind {
+    /// What a file's bytes say it is, before its name is believed.
+    pub fn detect(name: &str, bytes: &[u8]) -> Option<OtherKind> {
+        let ext = name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
+        let head = bytes.get(..bytes.len().min(4096)).unwrap_or(bytes);
+        let has = |needle: &[u8]| bytes.windows(needle.len()).any(|w| w == needle);
+        if bytes.starts_with(b"PK\x03\x04") && has(b"word/") && !has(b"xl/") {
+            return Some(OtherKind::Word);
+        }
+        if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) && (ext == "doc" || has(b"W\0o\0r\0d\0D\0o\0c\0u\0m\0e\0n\0t"))
+        {
+            return Some(OtherKind::Word);
+        }
+        let text = String::from_utf8_lossy(head);
+        let start = text.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']).to_ascii_lowercase();
+        if start.starts_with("<!doctype html") || start.starts_with("<html") || ext == "html" || ext == "htm" {
+            return Some(OtherKind::Html);
+        }
+        if ext == "json" || (start.starts_with('{') && start.contains("\"schema_version\"")) {
+            return Some(OtherKind::Json);
+        }
+        None
+    }
+
+    fn message(self, en: bool) -> &'static str {
+        match (self, en) {
+            (OtherKind::Word, true) => "a Word document (whatever its name says): save it as PDF, or its text as .txt, and check that",
+            (OtherKind::Word, false) => "这是 Word 文档（与文件名无关）：请另存为 PDF 或文本（.txt）后再检查",
+            (OtherKind::Html, true) => "a web page (HTML): yusuan reads disclosures as PDF, workbook or text; print the page to PDF, or save its text, and check that",
+            (OtherKind::Html, false) => "这是网页（HTML）：yusuan 读取 PDF、Excel 或文本格式的公开文件；请将网页打印为 PDF 或另存为文本后再检查",
+            (OtherKind::Json, true) => "a JSON file (yusuan's own output, or data): check the disclosure it came from (its .txt, .pdf or .xlsx)",
+            (OtherKind::Json, false) => "这是 JSON 文件（yusuan 的输出或数据）：请检查它所对应的公开文件（.txt、.pdf 或 .xlsx）",
+        }
+    }
 }
 
 impl OpenError {
@@ -75,6 +126,7 @@ impl OpenError {
             OpenError::NotText => "不是文本、PDF 或 Excel 文件（二进制内容）".into(),
             OpenError::NotADisclosure if en => "no disclosure found: no table, heading or statement of one".into(),
             OpenError::NotADisclosure => "未找到预算公开内容：没有表格、标题或说明".into(),
+            OpenError::OtherKind(k) => k.message(en).into(),
         }
     }
 }
@@ -104,6 +156,9 @@ impl std::error::Error for OpenError {}
 pub fn open(name: &str, bytes: &[u8], catalog: &Catalog) -> Result<Opened, OpenError> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(OpenError::Empty);
+    }
+    if let Some(kind) = OtherKind::detect(name, bytes) {
+        return Err(OpenError::OtherKind(kind));
     }
     match Format::detect(name, bytes) {
         Some(Format::Pdf) => crate::pdf::read(bytes, catalog),

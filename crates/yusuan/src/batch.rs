@@ -18,6 +18,8 @@ pub struct BatchOptions {
     pub out: Option<PathBuf>,
     pub max_bytes: u64,
     pub jobs: Option<usize>,
+    /// Replace `out` even when it is not yusuan's unchanged output.
+    pub force: bool,
 }
 
 /// More files than this get a progress bar (when standard error is a terminal).
@@ -28,6 +30,10 @@ pub fn run(paths: &[PathBuf], options: &BatchOptions, catalog: &Catalog, lang: L
         return Err(lang
             .pick("--format checklist 需要 --out 文件.xlsx", "--format checklist needs --out FILE.xlsx")
             .to_string());
+    }
+    // Before any file is read: a batch can take minutes, and then could not write its report.
+    if let Some(out) = options.out.as_deref().filter(|o| !options.force && crate::write::would_clobber(o)) {
+        return Err(crate::write::clobber_error(out, lang));
     }
     let inputs = yusuan_inspect::collect(paths);
     let progress = if std::io::stderr().is_terminal() && inputs.len() >= PROGRESS_FROM {
@@ -59,16 +65,12 @@ pub fn run(paths: &[PathBuf], options: &BatchOptions, catalog: &Catalog, lang: L
         CheckFormat::Human => {
             stdout(yusuan_inspect::human::render(&outcomes, lang.code(), options.verbose, options.stats).as_bytes())?
         }
-        CheckFormat::Json => {
-            emit(options.out.as_deref(), yusuan_inspect::json::render(&outcomes, lang.code()).as_bytes(), lang)?
-        }
-        CheckFormat::Csv => {
-            emit(options.out.as_deref(), &yusuan_inspect::csv_report::render(&outcomes, lang.code())?, lang)?
-        }
+        CheckFormat::Json => emit(options, yusuan_inspect::json::render(&outcomes, lang.code()).as_bytes(), lang)?,
+        CheckFormat::Csv => emit(options, &yusuan_inspect::csv_report::render(&outcomes, lang.code())?, lang)?,
         CheckFormat::Checklist => {
             let bytes = yusuan_inspect::checklist_xlsx::render(&outcomes)?;
             let out = options.out.as_deref().unwrap_or(Path::new("checklist.xlsx"));
-            write_file(out, &bytes, lang)?;
+            crate::write::write_output(out, &bytes, options.force, lang)?;
             stdout(yusuan_inspect::human::render(&outcomes, lang.code(), options.verbose, options.stats).as_bytes())?;
         }
     }
@@ -82,14 +84,10 @@ fn stdout(bytes: &[u8]) -> Result<(), String> {
     std::io::stdout().write_all(bytes).map_err(|e| e.to_string())
 }
 
-pub fn emit(out: Option<&Path>, bytes: &[u8], lang: Lang) -> Result<(), String> {
-    match out {
-        Some(path) => write_file(path, bytes, lang),
+/// The report to `--out` (through [`crate::write::write_output`]) or to standard output.
+pub fn emit(options: &BatchOptions, bytes: &[u8], lang: Lang) -> Result<(), String> {
+    match options.out.as_deref() {
+        Some(path) => crate::write::write_output(path, bytes, options.force, lang),
         None => stdout(bytes),
     }
-}
-
-fn write_file(path: &Path, bytes: &[u8], lang: Lang) -> Result<(), String> {
-    std::fs::write(path, bytes)
-        .map_err(|e| format!("{}: {} ({e})", path.display(), lang.pick("无法写入文件", "cannot write the file")))
 }

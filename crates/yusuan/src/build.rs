@@ -5,26 +5,30 @@ use std::path::Path;
 use std::process::ExitCode;
 use yusuan_builder::build::build_in;
 use yusuan_builder::{from_toml, from_xlsx, template, Budget, DataError};
+use yusuan_checker::{check, Config};
 use yusuan_model::form::Form;
 use yusuan_model::Catalog;
 
 /// The formats `build` can write.
 const FORMATS: &[&str] = &["json", "txt", "html", "xlsx", "pdf"];
 
-pub fn run(
-    data: &Path,
-    out: &Path,
-    formats: &[String],
-    catalog_file: Option<&Path>,
-    form: &Form,
-    lang: Lang,
-) -> Result<ExitCode, String> {
-    for f in formats {
+/// What `build` is asked for besides its input and output folder.
+pub struct BuildOptions<'a> {
+    pub formats: &'a [String],
+    pub catalog: Option<&'a Path>,
+    pub form: &'a Form,
+    /// Write despite errors in the built package, and over files that are not yusuan's
+    /// unchanged output.
+    pub force: bool,
+}
+
+pub fn run(data: &Path, out: &Path, options: &BuildOptions<'_>, lang: Lang) -> Result<ExitCode, String> {
+    for f in options.formats {
         if !FORMATS.contains(&f.as_str()) {
             return Err(format!("{}: {f} ({})", lang.pick("未知的输出格式", "unknown format"), FORMATS.join(", ")));
         }
     }
-    let catalog = crate::extract::catalog(catalog_file, lang)?;
+    let catalog = crate::extract::catalog(options.catalog, lang)?;
     let budget = match load(data, &catalog, lang)? {
         Ok(b) => b,
         Err(errors) => {
@@ -34,20 +38,39 @@ pub fn run(
             return Ok(ExitCode::from(1));
         }
     };
-    let built = build_in(form, &budget, &catalog).map_err(|e| e.message(lang.code() == "zh").to_string())?;
+    let built = build_in(options.form, &budget, &catalog).map_err(|e| e.message(lang.code() == "zh").to_string())?;
     for w in &built.warnings {
         eprintln!("{}: {w}", lang.pick("警告", "warning"));
     }
+    // The package is checked as a reader will read it (its text read back), with the checker
+    // `check` uses: yusuan never writes a disclosure it would then reject.
+    let text = yusuan_renderers::render_text(&built.disclosure);
+    let report = check(&yusuan_readers::text::read_str(&text), &Config::default(), &catalog);
+    if report.summary.errors > 0 || report.summary.warnings > 0 {
+        let shown = out.join("disclosure.txt");
+        eprint!("{}", crate::check::human(&report, None, &text, &shown, lang, false, false));
+    }
+    if report.has_errors() && !options.force {
+        eprintln!(
+            "{}",
+            lang.pick(
+                "生成的公开文件有错误，未写入任何文件；修正预算数据后重试，或加 --force 照样写出",
+                "the built disclosure has errors; nothing was written (correct the data, or use --force)"
+            )
+        );
+        return Ok(ExitCode::from(1));
+    }
     // Fonts first: a missing CJK font is reported before anything is written.
-    let fonts = if formats.iter().any(|f| f == "pdf") { Some(yusuan_pdf::Fonts::system()?) } else { None };
-    std::fs::create_dir_all(out).map_err(|e| format!("{}: {e}", out.display()))?;
-    for f in formats {
+    let fonts = if options.formats.iter().any(|f| f == "pdf") { Some(yusuan_pdf::Fonts::system()?) } else { None };
+    // Every file made before any is written, and none written over a file of the user's.
+    let mut files: Vec<(std::path::PathBuf, Vec<u8>)> = Vec::new();
+    for f in options.formats {
         let (name, content): (&str, Vec<u8>) = match f.as_str() {
             "json" => {
                 let json = serde_json::to_string_pretty(&built.disclosure).map_err(|e| e.to_string())? + "\n";
                 ("disclosure.json", json.into_bytes())
             }
-            "txt" => ("disclosure.txt", yusuan_renderers::render_text(&built.disclosure).into_bytes()),
+            "txt" => ("disclosure.txt", text.clone().into_bytes()),
             "html" => ("disclosure.html", yusuan_renderers::render_html(&built.disclosure).into_bytes()),
             "xlsx" => ("disclosure.xlsx", yusuan_renderers::render_xlsx(&built.disclosure)?),
             "pdf" => match &fonts {
@@ -56,8 +79,14 @@ pub fn run(
             },
             _ => continue,
         };
-        let path = out.join(name);
-        std::fs::write(&path, content).map_err(|e| format!("{}: {e}", path.display()))?;
+        files.push((out.join(name), content));
+    }
+    if let Some((path, _)) = files.iter().find(|(p, _)| !options.force && crate::write::would_clobber(p)) {
+        return Err(crate::write::clobber_error(path, lang));
+    }
+    std::fs::create_dir_all(out).map_err(|e| format!("{}: {e}", out.display()))?;
+    for (path, content) in files {
+        crate::write::write_output(&path, &content, options.force, lang)?;
         eprintln!("{} {}", lang.pick("已写入", "wrote"), path.display());
     }
     Ok(ExitCode::SUCCESS)
@@ -91,7 +120,16 @@ const EXAMPLE: &str = include_str!("../../../examples/changji-hrss-2024/budget.t
 
 /// `yusuan template`: the workbook to fill in, blank, filled with the seed department's data
 /// (`--example`), or with the data of a TOML file (`--from`).
-pub fn template_cmd(out: &Path, example: bool, from: Option<&Path>, lang: Lang) -> Result<ExitCode, String> {
+pub fn template_cmd(
+    out: &Path,
+    example: bool,
+    from: Option<&Path>,
+    force: bool,
+    lang: Lang,
+) -> Result<ExitCode, String> {
+    if !force && crate::write::would_clobber(out) {
+        return Err(crate::write::clobber_error(out, lang));
+    }
     let catalog = Catalog::shared_builtin();
     let source = match (from, example) {
         (Some(path), _) => Some((
@@ -116,7 +154,7 @@ pub fn template_cmd(out: &Path, example: bool, from: Option<&Path>, lang: Lang) 
         None => None,
     };
     let bytes = template(data.as_ref())?;
-    std::fs::write(out, bytes).map_err(|e| format!("{}: {e}", out.display()))?;
+    crate::write::write_output(out, &bytes, force, lang)?;
     eprintln!("{} {}", lang.pick("已写入", "wrote"), out.display());
     Ok(ExitCode::SUCCESS)
 }

@@ -8,6 +8,7 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use yusuan_checker::{check, Config, Finding, Report, Severity};
+use yusuan_inspect::human::count_en;
 use yusuan_inspect::location::JsonLocation;
 use yusuan_model::origin::SourceMap;
 
@@ -105,7 +106,7 @@ fn single(
             ) + &if options.stats { stats_table(&report.coverage, file, lang) } else { String::new() }
         }
     };
-    crate::batch::emit(options.out.as_deref(), out.as_bytes(), lang)?;
+    crate::batch::emit(options, out.as_bytes(), lang)?;
     Ok(if report.has_errors() { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
@@ -235,7 +236,7 @@ fn render_finding(
     out
 }
 
-fn human(
+pub(crate) fn human(
     report: &Report,
     map: Option<&SourceMap>,
     text: &str,
@@ -267,12 +268,12 @@ fn human(
             report.coverage.verified
         ),
         Lang::En => format!(
-            "{}: {} errors, {} warnings, {} infos; {} figures, {} verified by at least one identity\n",
+            "{}: {}, {}, {}; {}, {} verified by at least one identity\n",
             file.display(),
-            s.errors,
-            s.warnings,
-            s.infos,
-            report.coverage.figures,
+            count_en(s.errors, "error"),
+            count_en(s.warnings, "warning"),
+            count_en(s.infos, "info"),
+            count_en(report.coverage.figures, "figure"),
             report.coverage.verified
         ),
     });

@@ -6,6 +6,7 @@ mod check;
 mod extract;
 mod forms;
 mod lang;
+mod write;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use lang::Lang;
@@ -87,6 +88,9 @@ enum Command {
         /// the shipped forms; may be given more than once.
         #[arg(long = "form", value_name = "FILE")]
         forms: Vec<PathBuf>,
+        /// Replace --out even when it is not yusuan's unchanged output (a file you edited).
+        #[arg(long)]
+        force: bool,
     },
     /// Print the rule reference: every rule's code, name, severity and documentation.
     Rules,
@@ -111,6 +115,10 @@ enum Command {
         /// shanghai-unit-budget) or a form file (TOML).
         #[arg(long, default_value = "national-budget")]
         form: String,
+        /// Write even when the built package has errors, and replace output files that are not
+        /// yusuan's unchanged output.
+        #[arg(long)]
+        force: bool,
     },
     /// Write the Excel workbook to keep a department's budget data in: one sheet per kind of
     /// data, with headers, data validation and instructions (sheet 说明).
@@ -124,6 +132,9 @@ enum Command {
         /// Fill it with the data of a TOML file.
         #[arg(long)]
         from: Option<PathBuf>,
+        /// Replace --out even when it is not the template yusuan wrote (a workbook you filled).
+        #[arg(long)]
+        force: bool,
     },
     /// Read a published disclosure (text extracted from its PDF, any encoding) into the typed model.
     Extract {
@@ -145,7 +156,7 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Check { paths, format, verbose, stats, catalog, out, max_size_mb, jobs, forms } => {
+        Command::Check { paths, format, verbose, stats, catalog, out, max_size_mb, jobs, forms, force } => {
             let options = batch::BatchOptions {
                 format,
                 verbose,
@@ -153,13 +164,18 @@ fn main() -> ExitCode {
                 out,
                 max_bytes: max_size_mb.saturating_mul(1 << 20),
                 jobs,
+                force,
             };
             forms::load(&forms, cli.lang).and_then(|()| check::run(&paths, &options, catalog.as_deref(), cli.lang))
         }
         Command::Rules => check::rules(cli.lang),
-        Command::Build { data, out, formats, catalog, form } => forms::named(&form, cli.lang)
-            .and_then(|form| build::run(&data, &out, &formats, catalog.as_deref(), form, cli.lang)),
-        Command::Template { out, example, from } => build::template_cmd(&out, example, from.as_deref(), cli.lang),
+        Command::Build { data, out, formats, catalog, form, force } => forms::named(&form, cli.lang).and_then(|form| {
+            let options = build::BuildOptions { formats: &formats, catalog: catalog.as_deref(), form, force };
+            build::run(&data, &out, &options, cli.lang)
+        }),
+        Command::Template { out, example, from, force } => {
+            build::template_cmd(&out, example, from.as_deref(), force, cli.lang)
+        }
         Command::Extract { file, format, catalog, forms } => {
             forms::load(&forms, cli.lang).and_then(|()| extract::run(&file, format, catalog.as_deref(), cli.lang))
         }

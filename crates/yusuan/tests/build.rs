@@ -130,3 +130,69 @@ required = true
     assert!(!refused.exists());
     std::fs::remove_dir_all(dir).ok();
 }
+
+/// `template` and `build` never replace a file the user changed, unless `--force`; yusuan's own
+/// unchanged output is replaced freely.
+#[test]
+fn a_users_file_is_not_overwritten() {
+    let dir = std::env::temp_dir().join(format!("yusuan-keep-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let book = dir.join("budget.xlsx");
+    let book_s = book.to_str().unwrap();
+    assert_eq!(yusuan(&["template", "--out", book_s]).0, 0);
+    assert_eq!(yusuan(&["template", "--out", book_s]).0, 0, "its own unchanged output");
+    let mut filled = std::fs::read(&book).unwrap();
+    filled.extend_from_slice(b"filled");
+    std::fs::write(&book, &filled).unwrap();
+    let (code, _, err) = yusuan(&["template", "--out", book_s]);
+    assert_eq!(code, 2);
+    assert!(err.contains("--force"), "{err}");
+    assert_eq!(std::fs::read(&book).unwrap(), filled, "the filled workbook is kept");
+    assert_eq!(yusuan(&["template", "--out", book_s, "--force"]).0, 0);
+
+    let out = dir.join("out");
+    let out_s = out.to_str().unwrap();
+    assert_eq!(yusuan(&["build", EXAMPLE, "--out", out_s]).0, 0);
+    assert_eq!(yusuan(&["build", EXAMPLE, "--out", out_s]).0, 0, "a rebuild replaces its own files");
+    std::fs::write(out.join("disclosure.txt"), "edited by hand").unwrap();
+    let (code, _, err) = yusuan(&["build", EXAMPLE, "--out", out_s]);
+    assert_eq!(code, 2);
+    assert!(err.contains("disclosure.txt"), "{err}");
+    assert_eq!(std::fs::read_to_string(out.join("disclosure.txt")).unwrap(), "edited by hand");
+    assert_eq!(yusuan(&["build", EXAMPLE, "--out", out_s, "--force"]).0, 0);
+
+    // A report over a file of the user's: refused before any file is read.
+    let report = dir.join("report.json");
+    std::fs::write(&report, "mine").unwrap();
+    let txt = out.join("disclosure.txt");
+    let (code, _, err) =
+        yusuan(&["check", txt.to_str().unwrap(), "--format", "json", "--out", report.to_str().unwrap()]);
+    assert_eq!(code, 2, "{err}");
+    assert_eq!(std::fs::read_to_string(&report).unwrap(), "mine");
+    std::fs::remove_dir_all(dir).ok();
+}
+
+/// Files of another kind are named for what they are, whatever their names say.
+#[test]
+fn other_kinds_of_file_are_named_for_what_they_are() {
+    let dir = std::env::temp_dir().join(format!("yusuan-kinds-{}", std::process::id()));
+    let out = dir.join("out");
+    assert_eq!(yusuan(&["build", EXAMPLE, "--out", out.to_str().unwrap()]).0, 0);
+    let (_, _, err) = yusuan(&["check", out.join("disclosure.html").to_str().unwrap()]);
+    assert!(err.contains("网页（HTML）"), "{err}");
+    let (_, _, err) = yusuan(&["--lang", "en", "check", out.join("disclosure.json").to_str().unwrap()]);
+    assert!(err.contains("a JSON file"), "{err}");
+    // A workbook renamed .pdf is read as the workbook it is.
+    let renamed = dir.join("disclosure.pdf");
+    std::fs::copy(out.join("disclosure.xlsx"), &renamed).unwrap();
+    let (code, out_json, err) = yusuan(&["check", renamed.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out_json).unwrap();
+    assert_eq!(v["summary"]["errors"], 0);
+    // A Word document renamed .pdf.
+    let word = dir.join("word.pdf");
+    std::fs::write(&word, b"PK\x03\x04....word/document.xml....").unwrap();
+    let (_, _, err) = yusuan(&["check", word.to_str().unwrap()]);
+    assert!(err.contains("Word"), "{err}");
+    std::fs::remove_dir_all(dir).ok();
+}
