@@ -43,6 +43,7 @@ struct JsonCounts {
     figures: usize,
     settled: usize,
     verified: usize,
+    unverified: usize,
     why_unverified: std::collections::BTreeMap<yusuan_checker::stats::Unverified, usize>,
 }
 
@@ -128,6 +129,7 @@ pub fn render(outcomes: &[FileOutcome], lang: &str) -> String {
                         figures: c.figures,
                         settled: c.settled,
                         verified: c.verified,
+                        unverified: c.why_unverified.values().sum(),
                         why_unverified: c.why_unverified.clone(),
                     },
                     findings: c.findings.iter().map(|f| JsonFinding::new(f, lang)).collect(),
@@ -148,6 +150,7 @@ pub fn render(outcomes: &[FileOutcome], lang: &str) -> String {
                         figures: 0,
                         settled: 0,
                         verified: 0,
+                        unverified: 0,
                         why_unverified: Default::default(),
                     },
                     findings: Vec::new(),

@@ -3,68 +3,15 @@
 use crate::batch::BatchOptions;
 use crate::lang::Lang;
 use crate::CheckFormat;
-use serde::Serialize;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use yusuan_checker::{check, Config, Finding, Report, Severity};
 use yusuan_inspect::human::count_en;
-use yusuan_inspect::location::JsonLocation;
 use yusuan_model::origin::SourceMap;
 
-/// The JSON contract of `check --format json`.
-#[derive(Serialize)]
-struct JsonReport<'a> {
-    findings: Vec<JsonFinding<'a>>,
-    coverage: JsonCoverage<'a>,
-    summary: &'a yusuan_checker::finding::Summary,
-}
-
-#[derive(Serialize)]
-struct JsonFinding<'a> {
-    rule: &'a str,
-    severity: Severity,
-    message: &'a str,
-    file: String,
-    line: u32,
-    end_line: u32,
-    column: u32,
-    end_column: u32,
-    /// The page and box, or sheet and cell, for a document read from a PDF or workbook.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    location: Option<JsonLocation>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    expected: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    actual: Option<&'a str>,
-    /// For an error: the figure most likely wrong and the value the other figures imply.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    suggestion: Option<JsonSuggestion<'a>>,
-}
-
-/// Where the suggested figure is, as the finding's own place is given, and its value.
-#[derive(Serialize)]
-struct JsonSuggestion<'a> {
-    line: u32,
-    end_line: u32,
-    column: u32,
-    end_column: u32,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    location: Option<JsonLocation>,
-    value: &'a str,
-}
-
-#[derive(Serialize)]
-struct JsonCoverage<'a> {
-    figures: usize,
-    settled: usize,
-    verified: usize,
-    unverified: usize,
-    why_unverified: &'a std::collections::BTreeMap<yusuan_checker::stats::Unverified, usize>,
-}
-
 /// `check PATH...`: one file as a compiler reports, or a batch (several paths, a folder, or the
-/// csv and checklist formats).
+/// json, csv and checklist formats: JSON has one shape, a batch of one file or of many).
 pub fn run(
     paths: &[PathBuf],
     options: &BatchOptions,
@@ -73,9 +20,7 @@ pub fn run(
 ) -> Result<ExitCode, String> {
     let catalog = crate::extract::catalog(catalog_file, lang)?;
     match paths {
-        [file]
-            if !yusuan_inspect::is_batch(paths) && matches!(options.format, CheckFormat::Human | CheckFormat::Json) =>
-        {
+        [file] if !yusuan_inspect::is_batch(paths) && options.format == CheckFormat::Human => {
             single(file, options, &catalog, lang)
         }
         _ => crate::batch::run(paths, options, &catalog, lang),
@@ -92,63 +37,11 @@ fn single(
         .map_err(|e| format!("{}: {}", file.display(), e.message(lang.code())))?;
     let report = check(&opened.disclosure, &Config::default(), catalog);
     let map = opened.disclosure.source_map.as_ref();
-    let out = match options.format {
-        CheckFormat::Json => json(&report, map, file, lang)?,
-        _ => {
-            human(
-                &report,
-                map,
-                &opened.text,
-                file,
-                lang,
-                options.verbose,
-                options.out.is_none() && std::io::stdout().is_terminal(),
-            ) + &if options.stats { stats_table(&report.coverage, file, lang) } else { String::new() }
-        }
-    };
+    let color = options.out.is_none() && std::io::stdout().is_terminal();
+    let out = human(&report, map, &opened.text, file, lang, options.verbose, color)
+        + &if options.stats { stats_table(&report.coverage, file, lang) } else { String::new() };
     crate::batch::emit(options, out.as_bytes(), lang)?;
     Ok(if report.has_errors() { ExitCode::from(1) } else { ExitCode::SUCCESS })
-}
-
-fn json(report: &Report, map: Option<&SourceMap>, file: &Path, lang: Lang) -> Result<String, String> {
-    let findings = report
-        .findings
-        .iter()
-        .map(|f| JsonFinding {
-            rule: f.rule,
-            severity: f.severity,
-            message: f.message.get(lang.code()),
-            file: file.display().to_string(),
-            line: f.span.line,
-            end_line: f.span.end_line,
-            column: f.span.col,
-            end_column: f.span.end_col,
-            location: map.and_then(|m| m.locate(f.span)).map(|l| JsonLocation::new(&l, lang.code())),
-            expected: f.expected.as_deref(),
-            actual: f.actual.as_deref(),
-            suggestion: f.suggestion.as_ref().map(|s| JsonSuggestion {
-                line: s.span.line,
-                end_line: s.span.end_line,
-                column: s.span.col,
-                end_column: s.span.end_col,
-                location: map.and_then(|m| m.locate(s.span)).map(|l| JsonLocation::new(&l, lang.code())),
-                value: &s.value,
-            }),
-        })
-        .collect();
-    let c = &report.coverage;
-    let j = JsonReport {
-        findings,
-        coverage: JsonCoverage {
-            figures: c.figures,
-            settled: c.settled,
-            verified: c.verified,
-            unverified: c.unverified.len(),
-            why_unverified: &c.why_unverified,
-        },
-        summary: &report.summary,
-    };
-    serde_json::to_string_pretty(&j).map(|s| s + "\n").map_err(|e| e.to_string())
 }
 
 fn paint(text: &str, code: &str, color: bool) -> String {
@@ -377,19 +270,5 @@ mod tests {
             plain.contains("help: 应为 10.00\n  --> a.txt:2:4\n    2 | 合计  12.00\n      |      ^^^^^ 10.00\n"),
             "{plain}"
         );
-
-        let v: serde_json::Value =
-            serde_json::from_str(&json(&report, Some(&map), Path::new("a.pdf"), Lang::Zh).unwrap()).unwrap();
-        let location = &v["findings"][0]["location"];
-        assert_eq!(location["page"], 3);
-        assert_eq!(location["box"], serde_json::json!([120.5, 340.2, 150.0, 350.0]));
-        assert_eq!(location["text"], "第 3 页 (x 120.5, y 340.2)");
-        let suggestion = &v["findings"][0]["suggestion"];
-        assert_eq!(suggestion["value"], "10.00");
-        assert_eq!((suggestion["line"].as_u64(), suggestion["column"].as_u64()), (Some(2), Some(4)));
-        assert_eq!(suggestion["location"]["page"], 3);
-        let v: serde_json::Value =
-            serde_json::from_str(&json(&report, None, Path::new("a.txt"), Lang::Zh).unwrap()).unwrap();
-        assert!(v["findings"][0].get("location").is_none());
     }
 }

@@ -278,7 +278,8 @@ fn one_file_keeps_its_report_and_can_write_it_to_a_file() {
     assert!(stdout.is_empty());
     let v: serde_json::Value = serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
     assert_eq!(v["summary"]["errors"], 2);
-    assert!(v["findings"].as_array().unwrap().iter().all(|f| f["file"] == SEED && f.get("location").is_none()));
+    assert_eq!(v["files"][0]["path"], SEED);
+    assert!(v["files"][0]["findings"].as_array().unwrap().iter().all(|f| f.get("location").is_none()));
     // One file as csv is a batch of one.
     let (code, csv, _) = yusuan(&["check", SEED, "--format", "csv"]);
     assert_eq!(code, 1);

@@ -19,10 +19,14 @@ fn json_contract_and_exit_status_agree() {
     let v: serde_json::Value = serde_json::from_str(&out).expect("json");
     let errors = v["summary"]["errors"].as_u64().unwrap();
     assert_eq!(code, if errors > 0 { 1 } else { 0 });
-    assert!(v["coverage"]["figures"].as_u64().unwrap() > 500);
-    assert!(v["coverage"]["verified"].as_u64().unwrap() > 250);
-    for f in v["findings"].as_array().unwrap() {
-        for key in ["rule", "severity", "message", "file", "line", "end_line"] {
+    // One file is a batch of one: the same shape as many.
+    assert_eq!(v["version"], 1);
+    let file = &v["files"][0];
+    assert_eq!(file["path"], SEED);
+    assert!(file["counts"]["figures"].as_u64().unwrap() > 500);
+    assert!(file["counts"]["verified"].as_u64().unwrap() > 250);
+    for f in file["findings"].as_array().unwrap() {
+        for key in ["rule", "severity", "message", "line", "end_line"] {
             assert!(f.get(key).is_some(), "{key} missing in {f}");
         }
         assert!(["error", "warning", "info"].contains(&f["severity"].as_str().unwrap()));
@@ -43,8 +47,12 @@ fn a_changed_figure_is_an_error_at_its_line() {
     let (code, out, _) = yusuan(&["check", file.to_str().unwrap(), "--format", "json"]);
     assert_eq!(code, 1);
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
-    let at_line =
-        v["findings"].as_array().unwrap().iter().filter(|f| f["severity"] == "error" && f["line"] == 335).count();
+    let at_line = v["files"][0]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["severity"] == "error" && f["line"] == 335)
+        .count();
     assert!(at_line > 0, "{out}");
     let (_, human, _) = yusuan(&["check", file.to_str().unwrap()]);
     assert!(human.contains("错误["), "{human}");
@@ -59,7 +67,7 @@ fn a_changed_figure_is_an_error_at_its_line() {
     std::fs::write(&file, changed).unwrap();
     let (_, out, _) = yusuan(&["check", file.to_str().unwrap(), "--format", "json"]);
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
-    let suggested: Vec<_> = v["findings"]
+    let suggested: Vec<_> = v["files"][0]["findings"]
         .as_array()
         .unwrap()
         .iter()
@@ -126,7 +134,7 @@ fn stats_say_what_was_read_settled_and_verified() {
     assert!(batch.contains("    数字 562，栏目已确定 546，经核验 559，未核验 3（无勾稽关系涉及3）\n"), "{batch}");
     let (_, json, _) = yusuan(&["check", SEED, "--format", "json"]);
     let v: serde_json::Value = serde_json::from_str(&json).expect("json");
-    let c = &v["coverage"];
+    let c = &v["files"][0]["counts"];
     assert_eq!(
         (c["figures"].as_u64(), c["settled"].as_u64(), c["verified"].as_u64()),
         (Some(562), Some(546), Some(559))
