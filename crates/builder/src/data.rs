@@ -306,6 +306,11 @@ pub struct AssetsData {
     pub equipment_over_100: u32,
 }
 
+/// The top-level sections and keys of [`BudgetData`], as its TOML spells them (a test keeps
+/// them in step with the struct).
+pub const SECTIONS: &[&str] =
+    &["department", "items", "prior", "reasons", "uses", "names", "projects", "targets", "procurement", "assets"];
+
 /// The whole input.
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]

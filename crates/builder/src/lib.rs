@@ -8,6 +8,7 @@ pub mod keys;
 pub mod load;
 pub mod narrative;
 pub mod tables;
+pub mod toml_errors;
 
 pub use load::{from_toml, validate, Budget, DataError, Place};
 pub mod xlsx;

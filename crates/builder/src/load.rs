@@ -103,15 +103,24 @@ pub fn amount(text: &str) -> Result<Fen, (String, String)> {
 /// Reads budget data from TOML text and checks it against the catalog.
 pub fn from_toml(text: &str, file: &str, catalog: &Catalog) -> Result<Budget, Vec<DataError>> {
     let lines = Lines(text);
+    if let Some((line, key, like)) = crate::toml_errors::unknown_top_level(text, crate::data::SECTIONS) {
+        let (zh_hint, en_hint) = match like {
+            Some(l) => (format!("，是否应为 [{l}]？"), format!("; did you mean [{l}]?")),
+            None => (String::new(), String::new()),
+        };
+        return Err(vec![DataError::at(
+            file,
+            Place::Line(line),
+            "toml",
+            format!("未知的节“{key}”{zh_hint}（可用的节：{}）", crate::data::SECTIONS.join("、")),
+            format!("unknown section '{key}'{en_hint} (sections: {})", crate::data::SECTIONS.join(", ")),
+        )]);
+    }
     let data: BudgetData = toml::from_str(text).map_err(|e| {
         let place = e.span().map(|s| Place::Line(lines.of(s.start))).unwrap_or_default();
-        vec![DataError::at(
-            file,
-            place,
-            "toml",
-            format!("无法解析：{}", e.message()),
-            format!("does not parse: {}", e.message()),
-        )]
+        let at = e.span().and_then(|s| text.get(s)).unwrap_or_default();
+        let (zh, en) = crate::toml_errors::describe(e.message(), at);
+        vec![DataError::at(file, place, "toml", zh, en)]
     })?;
     validate(data, file, &|span| Place::Line(lines.of(span.start)), catalog)
 }

@@ -188,3 +188,28 @@ fn negative_amounts_and_nameless_codes_are_refused() {
     let named = nameless.replace("[names]\n", "[names]\n\"2010199\" = \"其他人大事务支出\"\n");
     assert!(from_toml(&named, "b.toml", Catalog::shared_builtin()).is_ok());
 }
+
+/// The sections `from_toml` checks a file's top level against are the data's own fields: a key
+/// outside them is the one serde refuses.
+#[test]
+fn the_section_list_is_the_datas() {
+    for section in yusuan_builder::data::SECTIONS {
+        let probe = format!("{section} = 0\n");
+        let err = toml::from_str::<yusuan_builder::data::BudgetData>(&probe).unwrap_err().to_string();
+        assert!(!err.contains("unknown field"), "{section}: {err}");
+    }
+    let err = toml::from_str::<yusuan_builder::data::BudgetData>("zzz = 0\n").unwrap_err().to_string();
+    let expected: Vec<&str> = err.split("expected one of").nth(1).unwrap().split('`').skip(1).step_by(2).collect();
+    assert_eq!(expected, yusuan_builder::data::SECTIONS);
+}
+
+#[test]
+fn toml_slips_are_named_where_they_are() {
+    let typo = SMALL.replacen("[department]", "[departmnt]", 1);
+    let e = from_toml(&typo, "b.toml", Catalog::shared_builtin()).unwrap_err();
+    assert_eq!(e[0].line, Some(2), "{e:?}");
+    assert!(e[0].zh.contains("未知的节“departmnt”，是否应为 [department]？"), "{}", e[0].zh);
+    let dup = SMALL.replacen("year = 2025", "year = 2025\nyear = 2026", 1);
+    let e = from_toml(&dup, "b.toml", Catalog::shared_builtin()).unwrap_err();
+    assert!(e[0].zh.contains("“year”重复") && !e[0].zh.contains("duplicate"), "{}", e[0].zh);
+}
