@@ -45,6 +45,16 @@ pub fn open_path(path: &Path, catalog: &Catalog, max_bytes: u64) -> Result<Opene
     open(&name, &bytes, catalog).map_err(Unreadable::Open)
 }
 
+/// Reads a file to check it: as [`open_path`], and a blank template is not a disclosure to
+/// check (its hundreds of unfilled slots would read as findings).
+pub fn open_to_check(path: &Path, catalog: &Catalog, max_bytes: u64) -> Result<Opened, Unreadable> {
+    let opened = open_path(path, catalog, max_bytes)?;
+    match yusuan_readers::open::blank_template(&opened.disclosure) {
+        Some(tables) => Err(Unreadable::BlankTemplate { tables }),
+        None => Ok(opened),
+    }
+}
+
 /// Reads, checks and reduces one file. Never panics: a panic inside reading or checking is
 /// caught and reported as the file's failure.
 pub fn inspect_file(path: &Path, catalog: &Catalog, options: &Options) -> FileOutcome {
@@ -68,7 +78,7 @@ pub(crate) fn guarded(path: &Path, work: impl FnOnce() -> FileOutcome) -> FileOu
 }
 
 fn inspect_unguarded(path: &Path, catalog: &Catalog, options: &Options) -> FileOutcome {
-    let opened = open_path(path, catalog, options.max_bytes);
+    let opened = open_to_check(path, catalog, options.max_bytes);
     let format = match &opened {
         Ok(o) => Some(o.format),
         Err(Unreadable::Open(OpenError::Damaged { format, .. })) => Some(*format),

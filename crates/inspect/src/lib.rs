@@ -16,5 +16,5 @@ mod parts;
 
 pub use checklist::{Checklist, ChecklistItem, Part};
 pub use files::{collect, is_batch};
-pub use inspect::{inspect_all, inspect_file, open_path, Options};
+pub use inspect::{inspect_all, inspect_file, open_path, open_to_check, Options};
 pub use outcome::{BatchSummary, Checked, FileOutcome, FindingRecord, Unreadable};

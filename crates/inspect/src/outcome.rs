@@ -71,11 +71,13 @@ pub enum Unreadable {
     Open(OpenError),
     /// Reading or checking it failed inside yusuan (a bug); the batch went on.
     Panicked(String),
+    /// A form not filled in: its tables hold no figure.
+    BlankTemplate { tables: usize },
 }
 
 impl Unreadable {
     /// A stable code for machines: `io`, `too_large`, `empty`, `scanned`, `damaged`, `not_text`,
-    /// `not_a_disclosure`, `internal_error`.
+    /// `not_a_disclosure`, `other_kind`, `blank_template`, `internal_error`.
     pub fn code(&self) -> &'static str {
         match self {
             Unreadable::Io(_) => "io",
@@ -87,6 +89,7 @@ impl Unreadable {
             Unreadable::Open(OpenError::NotADisclosure) => "not_a_disclosure",
             Unreadable::Open(OpenError::OtherKind(_)) => "other_kind",
             Unreadable::Panicked(_) => "internal_error",
+            Unreadable::BlankTemplate { .. } => "blank_template",
         }
     }
 
@@ -104,6 +107,12 @@ impl Unreadable {
                 format!("文件过大：{} MB，超过 {} MB 的上限，未读取", mb(*bytes), mb(*limit))
             }
             Unreadable::Open(e) => e.message(lang),
+            Unreadable::BlankTemplate { tables } if en => {
+                format!("a blank template: its {tables} tables hold no figure and its text no amount; check the filled-in disclosure")
+            }
+            Unreadable::BlankTemplate { tables } => {
+                format!("空白模板：{tables} 张表都没有数字，说明中也没有金额；请检查填好的公开文件")
+            }
             Unreadable::Panicked(detail) if en => {
                 format!("internal error while reading or checking this file ({detail}); skipped, please report it")
             }

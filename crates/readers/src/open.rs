@@ -215,9 +215,23 @@ fn looks_binary(text: &str) -> bool {
 }
 
 /// Nothing a disclosure has: no table, no fact, no section, no heading.
+/// A form not filled in: tables that hold no figure, and no amount in the text. Gives the number
+/// of its tables.
+pub fn blank_template(d: &Disclosure) -> Option<usize> {
+    let no_figure = d.tables.iter().all(|t| t.rows.iter().all(|r| r.values.is_empty()));
+    let no_amount = d.narrative.facts.iter().all(|f| {
+        f.amount.is_none()
+            && f.share.is_none()
+            && f.change.as_ref().is_none_or(|c| c.amount.is_none() && c.rate.is_none())
+    });
+    (!d.tables.is_empty() && no_figure && no_amount).then_some(d.tables.len())
+}
+
+/// Nothing of a disclosure: no table, heading, department or performance table, and no statement
+/// about a subject a disclosure has (a text of `收入 12.00万元` lines is figures, not a disclosure).
 fn is_blank_model(d: &Disclosure) -> bool {
     d.tables.is_empty()
-        && d.narrative.facts.is_empty()
+        && d.narrative.facts.iter().all(|f| matches!(f.subject, yusuan_model::narrative::Subject::Other(_)))
         && d.narrative.sections.is_empty()
         && d.department.is_none()
         && d.performance.is_empty()

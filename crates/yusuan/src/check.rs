@@ -33,7 +33,7 @@ fn single(
     catalog: &yusuan_model::Catalog,
     lang: Lang,
 ) -> Result<ExitCode, String> {
-    let opened = yusuan_inspect::open_path(file, catalog, options.max_bytes)
+    let opened = yusuan_inspect::open_to_check(file, catalog, options.max_bytes)
         .map_err(|e| format!("{}: {}", file.display(), e.message(lang.code())))?;
     let report = check(&opened.disclosure, &Config::default(), catalog);
     let map = opened.disclosure.source_map.as_ref();

@@ -142,3 +142,27 @@ fn stats_say_what_was_read_settled_and_verified() {
     assert_eq!(c["unverified"], 3);
     assert_eq!(c["why_unverified"], serde_json::json!({"no_identity": 3}));
 }
+
+/// What is not a disclosure to check says so: a blank template (tables without a figure) and a
+/// text of figures about nothing a disclosure has.
+#[test]
+fn templates_and_figure_soup_are_not_disclosures() {
+    let template = concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures/corpus/final-accounts-template.pdf");
+    let (code, _, err) = yusuan(&["check", template]);
+    assert_eq!(code, 2);
+    assert!(err.contains("空白模板：9 张表都没有数字"), "{err}");
+    let (_, json, _) = yusuan(&["check", template, "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v["files"][0]["reason_code"], "blank_template");
+
+    let dir = std::env::temp_dir().join(format!("yusuan-soup-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let soup = dir.join("soup.txt");
+    let text: String =
+        (1..200).map(|i| format!("收入 {i}.{:02}万元，支出 {}.{:02}万元。\n", i % 100, i * 2, i % 97)).collect();
+    std::fs::write(&soup, text).unwrap();
+    let (code, _, err) = yusuan(&["--lang", "en", "check", soup.to_str().unwrap()]);
+    assert_eq!(code, 2);
+    assert!(err.contains("no disclosure found"), "{err}");
+    std::fs::remove_dir_all(dir).ok();
+}
