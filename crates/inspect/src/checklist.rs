@@ -4,7 +4,7 @@
 use crate::parts::{contents_line, has_cover, part_at, part_of_topic, regions, Region};
 use yusuan_checker::{Finding, Report, Severity};
 use yusuan_model::origin::{Location, SourceMap};
-use yusuan_model::registry::{detect_document, required_tables, stands_for};
+use yusuan_model::registry::{detect_document, registry, required_tables, stands_for};
 use yusuan_model::table::DocumentKind;
 use yusuan_model::{Disclosure, Span};
 
@@ -80,17 +80,30 @@ impl Checklist {
     /// The checklist of a document from its model and its check report.
     pub fn build(doc: &Disclosure, report: &Report) -> Checklist {
         let regions = regions(doc);
-        let mut parts =
-            vec![Part::Cover, Part::Contents, Part::Duties, Part::Organisation, Part::Glossary, Part::Narrative];
-        // The required tables are the registry's for this kind of document (the checker's C001
-        // asks for the same), a province's variant standing for its kind.
-        // Then every other table the document publishes, in its order.
-        // The document's form says which (each named by the national kind it stands for); a
-        // document in no known form is checked against the national form of its kind.
-        let required: Vec<&'static str> = match detect_document(doc).filter(|f| f.fits) {
-            Some(fit) => fit.form.required_kinds.iter().map(|&k| stands_for(k).unwrap_or(k)).collect(),
+        // The document's form says which parts and tables it has (each table named by the
+        // national kind it stands for; the checker's C001 asks for the same); a document in no
+        // known form is checked against the shipped form of its kind.
+        let fitted = detect_document(doc).filter(|f| f.fits).map(|f| f.form);
+        let form = fitted.or_else(|| registry().forms().iter().copied().find(|f| f.document == doc.document));
+        let declared: &[&str] = form.map_or(yusuan_model::form::PARTS, |f| f.parts);
+        let has = |key: &str| declared.contains(&key);
+        let mut parts: Vec<Part> = [
+            ("cover", Part::Cover),
+            ("contents", Part::Contents),
+            ("duties", Part::Duties),
+            ("organisation", Part::Organisation),
+            ("glossary", Part::Glossary),
+            ("narrative", Part::Narrative),
+        ]
+        .into_iter()
+        .filter(|(k, _)| has(k))
+        .map(|(_, p)| p)
+        .collect();
+        let required: Vec<&'static str> = match fitted {
+            Some(form) => form.required_kinds.iter().map(|&k| stands_for(k).unwrap_or(k)).collect(),
             None => required_tables(doc.document).to_vec(),
         };
+        // Then every other table the document publishes, in its order.
         parts.extend(required.iter().map(|&k| Part::Table(k)));
         for t in &doc.tables {
             if let Some(k) = stands_for(&t.kind).filter(|k| !required.contains(k)) {
@@ -99,7 +112,12 @@ impl Checklist {
                 }
             }
         }
-        parts.extend([Part::OtherNotes, Part::Projects, Part::Performance]);
+        parts.extend(
+            [("other_notes", Part::OtherNotes), ("projects", Part::Projects), ("performance", Part::Performance)]
+                .into_iter()
+                .filter(|(k, _)| has(k))
+                .map(|(_, p)| p),
+        );
         let mut items: Vec<ChecklistItem> = parts.iter().map(|&p| item(doc, &regions, p)).collect();
         for f in report.findings.iter().filter(|f| f.severity != Severity::Info) {
             let part = part_at(&regions, f.span.line).unwrap_or(Part::Narrative);

@@ -80,7 +80,15 @@ pub struct Form {
     /// The unit its tables print amounts in unless a table's entry says otherwise (Shanghai
     /// prints 元, but its 三公 table in 万元).
     pub unit: Option<AmountUnit>,
+    /// The parts besides its tables a document in this form has, by key (see [`PARTS`]), in
+    /// print order.
+    pub parts: &'static [&'static str],
 }
+
+/// The parts a form may list, besides its tables: 封面, 目录, 主要职能, 机构设置, 名词解释,
+/// 情况说明 (编制说明), 其他相关说明, 项目情况, 绩效目标.
+pub const PARTS: &[&str] =
+    &["cover", "contents", "duties", "organisation", "glossary", "narrative", "other_notes", "projects", "performance"];
 
 impl Form {
     /// Whether the form lists a table of this kind.
@@ -161,6 +169,8 @@ struct FormFile {
     #[serde(default)]
     detection: Vec<String>,
     unit: Option<AmountUnit>,
+    /// None: every part of [`PARTS`].
+    parts: Option<toml::Spanned<Vec<String>>>,
     #[serde(default)]
     tables: Vec<TableDecl>,
     #[serde(default)]
@@ -372,7 +382,26 @@ impl FormFile {
             })
             .collect::<Result<Vec<_>, FormError>>()?;
         let required_kinds = leak_all(tables.iter().filter(|t| t.required).map(|t| t.kind).collect());
+        let parts: &'static [&'static str] = match self.parts {
+            None => PARTS,
+            Some(listed) => {
+                let line = Some(line_of(text, listed.span().start));
+                let mut parts = Vec::new();
+                for p in listed.into_inner() {
+                    let Some(known) = PARTS.iter().find(|k| **k == p) else {
+                        return Err(FormError::new(
+                            line,
+                            format!("未知的部分“{p}”（可用：{}）", PARTS.join("、")),
+                            format!("unknown part '{p}' (parts: {})", PARTS.join(", ")),
+                        ));
+                    };
+                    parts.push(*known);
+                }
+                leak_all(parts)
+            }
+        };
         Ok(Form {
+            parts,
             required_kinds,
             id: leak(self.id),
             name: FormName { zh: leak(self.name.zh), en: leak(self.name.en) },

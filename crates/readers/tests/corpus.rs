@@ -547,3 +547,28 @@ fn shanghai_unit_budget() {
     assert_eq!(welfare.purpose.as_ref().map(|p| p.value.as_str()), Some("人员经费及公用经费"));
     assert_eq!(welfare.reason.as_ref().map(|p| p.value.as_str()), Some("根据实际支出"));
 }
+
+/// Who and when, from every real document's cover or title, read from its text and from its
+/// PDF alike (a 决算's cover wraps its name: `中共上海市普陀区委` / `社会工作部 2024 年度` / `部门决算`).
+#[test]
+fn every_document_says_who_and_when() {
+    let expected = [
+        ("shpt-czj-2024-final", "上海市普陀区财政局"),
+        ("shpt-czj-2024-final-planted-errors", "上海市普陀区财政局"),
+        ("shpt-ghzy-2024-final", "上海市普陀区规划和自然资源局"),
+        ("shpt-shgzb-2024-final", "中共上海市普陀区委社会工作部"),
+        ("shpt-wljd-2024-budget", "上海市普陀区人民政府万里街道办事处"),
+        ("shpt-flyy-2024-unit-budget", "上海市普陀区社会福利院"),
+    ];
+    for (name, who) in expected {
+        let pdf_path = format!("{}/../../fixtures/corpus/{name}.pdf", env!("CARGO_MANIFEST_DIR"));
+        let bytes = std::fs::read(pdf_path).expect("corpus PDF");
+        let pdf = yusuan_readers::open::open("d.pdf", &bytes, yusuan_model::Catalog::shared_builtin())
+            .expect("reads")
+            .disclosure;
+        for (how, d) in [("text", read(name)), ("pdf", pdf)] {
+            assert_eq!(d.department.as_ref().map(|x| x.value.as_str()), Some(who), "{name} from its {how}");
+            assert_eq!(d.year.as_ref().map(|y| y.value), Some(2024), "{name} from its {how}");
+        }
+    }
+}

@@ -12,6 +12,7 @@ pub mod source;
 pub mod tables;
 
 use crate::decode::decode;
+use source::Joined;
 use source::{page_furniture, split_pages, Line};
 use yusuan_model::note::{NoteKind, ReadNote};
 use yusuan_model::registry::detect_document;
@@ -54,24 +55,38 @@ fn pick(lines: &[Line], range: Option<(usize, usize)>) -> &[Line] {
     range.map(|(a, b)| &lines[a..b]).unwrap_or(&[])
 }
 
-/// The budget year a cover states: among the first lines with text, `20XX年` before words that
-/// name the package (`…2024年单位预算`, `2024年度部门决算`, `2024年区级部门预算`).
-fn cover_year(lines: &[Line]) -> Option<Spanned<u16>> {
-    for line in lines.iter().filter(|l| !l.is_blank()).take(6) {
-        let t = &line.text;
-        for (at, _) in t.match_indices('年') {
-            let digits = t[..at].chars().rev().take_while(|c| c.is_ascii_digit()).count();
-            let names = t[at..].contains("预算") || t[at..].contains("决算");
-            if digits != 4 || !names {
-                continue;
-            }
-            let start = at - 4;
-            let Ok(year) = t[start..at].parse::<u16>() else { continue };
-            let col = t[..start].chars().count() as u32 + 1;
-            return Some(Spanned::new(year, Span::on_line(line.no, col, col + 4)));
+/// The cover: its first lines, before the contents or the first part (`上海市普陀区财政局` /
+/// `2024年度部门决算`, or a title wrapped anywhere: `中共上海市普陀区委` / `社会工作部 2024 年度` /
+/// `部门决算`). Gives the year a 预算 or 决算 title names, and who: the words before that year.
+fn cover(lines: &[Line]) -> (Option<Spanned<u16>>, Option<Spanned<String>>) {
+    let kept: Vec<&Line> = lines
+        .iter()
+        .filter(|l| !l.is_blank())
+        .take_while(|l| {
+            let t = l.text.trim();
+            !t.contains("目") || !t.contains("录") || t.chars().filter(|c| !c.is_whitespace()).count() > 2
+        })
+        .take_while(|l| !l.text.contains("部分"))
+        .take(4)
+        .collect();
+    let j = Joined::from_lines(kept.iter().copied());
+    let t = &j.text;
+    for (at, _) in t.match_indices('年') {
+        let before = t[..at].trim_end();
+        let digits = before.chars().rev().take_while(|c| c.is_ascii_digit()).count();
+        let names = t[at..].contains("预算") || t[at..].contains("决算");
+        if digits != 4 || !names {
+            continue;
         }
+        let start = before.len() - 4;
+        let Ok(year) = before[start..].parse::<u16>() else { continue };
+        let year = Spanned::new(year, j.span(start, before.len()));
+        let who = t[..start].trim();
+        let who = (who.chars().count() >= 4 && !who.chars().any(|c| c.is_ascii_digit()))
+            .then(|| Spanned::new(who.to_string(), j.span(0, who.len())));
+        return (Some(year), who);
     }
-    None
+    (None, None)
 }
 
 /// Reads a disclosure from its lines.
@@ -131,7 +146,8 @@ fn read_clean(lines: &[Line], catalog: &Catalog) -> Disclosure {
     }
 
     // The year: the overview's heading, else the cover (`上海市普陀区社会福利院2024年单位预算`).
-    let year = d.overview.year.clone().or_else(|| cover_year(lines));
+    let (cover_year, cover_who) = cover(lines);
+    let year = d.overview.year.clone().or(cover_year);
     let narrative_lines: Vec<Line> = seg.narrative.iter().map(|&i| lines[i].clone()).collect();
     let (sections, facts, n) = narrative::read_with(&narrative_lines, catalog, year.as_ref().map(|y| y.value));
     d.narrative.sections = sections;
@@ -152,8 +168,10 @@ fn read_clean(lines: &[Line], catalog: &Catalog) -> Disclosure {
     d.glossary = glossary;
     notes.extend(n);
 
-    // Who and when: the overview's heading, else the tables' 编制部门; the signature at the end.
-    d.department = d.overview.department.clone().or_else(|| d.tables.iter().find_map(|t| t.department.clone()));
+    // Who and when: the overview's heading, else the cover, else the tables' 编制部门; the
+    // signature at the end.
+    d.department =
+        d.overview.department.clone().or(cover_who).or_else(|| d.tables.iter().find_map(|t| t.department.clone()));
     d.year = year;
     let tail = seg.glossary.map(|(a, _)| a).unwrap_or(lines.len().saturating_sub(8));
     if let Some((signer, date)) = glossary::signature(&lines[tail..]) {

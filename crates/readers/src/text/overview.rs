@@ -27,10 +27,21 @@ pub fn read(lines: &[Line]) -> (Overview, Vec<ReadNote>) {
         rest = kept.get(heading.len()..).unwrap_or(&[]);
         read_heading(&Joined::from_lines(heading), &mut ov);
     }
-    // Sections by their `一、` headings; text before the first one is read as organisation.
+    // Sections by their `一、` headings, or by the part titles Shanghai prints alone
+    // (`XX（部门）主要职能`, `XX机构设置`); text before the first one is read as organisation.
     let mut sections: Vec<(Option<&Line>, Vec<&Line>)> = vec![(None, Vec::new())];
     for l in rest {
-        if is_section_heading(&l.text) && matches!(enumerator(l.text.trim()), Some((_, Style::CnComma, _))) {
+        let numbered = is_section_heading(&l.text) && matches!(enumerator(l.text.trim()), Some((_, Style::CnComma, _)));
+        let titled = super::segment::part_title(&l.text) == Some(super::segment::PartKind::Overview);
+        if titled && ov.department.is_none() {
+            ov.department = title_department(l);
+        }
+        // Within 主要职能, `一、…` lines are the duties, not sections.
+        let in_duties = sections
+            .last()
+            .and_then(|s| s.0)
+            .is_some_and(|h| super::segment::part_title(&h.text).is_some() && h.text.contains("职能"));
+        if titled || numbered && !in_duties {
             sections.push((Some(*l), Vec::new()));
         } else if let Some(s) = sections.last_mut() {
             s.1.push(*l);
@@ -69,6 +80,17 @@ fn read_heading(j: &Joined, ov: &mut Overview) {
     }
 }
 
+/// The department a part title names before what the part is (`上海市普陀区社会福利院主要职能`,
+/// `…办事处（部门）机构设置`).
+fn title_department(l: &Line) -> Option<Spanned<String>> {
+    let j = Joined::from_lines([l]);
+    let t = &j.text;
+    let end = ["主要职能", "机构设置"].iter().find_map(|w| t.rfind(w))?;
+    let name = t[..end].trim_end_matches("（部门）").trim_end_matches("（单位）").trim_end_matches("(部门)");
+    // A title of the part alone names no one.
+    (name.chars().count() >= 4).then(|| spanned_text(&j, 0, name.len(), "")).flatten()
+}
+
 /// Duties numbered `（一）` … (or `1.` …), in sequence; unnumbered text is one duty.
 fn read_duties(j: &Joined, notes: &mut Vec<ReadNote>) -> Vec<Duty> {
     let t = &j.text;
@@ -79,11 +101,10 @@ fn read_duties(j: &Joined, notes: &mut Vec<ReadNote>) -> Vec<Duty> {
             continue;
         };
         // `（二）` is distinctive anywhere; `2.` only opens a duty after a sentence.
-        let after_sentence = t[..i].is_empty() || t[..i].ends_with(['。', '；']);
+        let after_sentence = t[..i].is_empty() || t[..i].ends_with(['。', '；', '：', ':']);
         let opens = match style {
             Style::CnParen => true,
-            Style::Arabic => after_sentence,
-            Style::CnComma => false,
+            Style::Arabic | Style::CnComma => after_sentence,
         };
         if opens && n == expected {
             starts.push((n, i, i + len));
@@ -190,6 +211,33 @@ fn read_units(j: &Joined, a: usize, b: usize, org: &mut Organisation) -> bool {
             found |= !org.subordinate_units.is_empty();
         }
     }
+    // `设5个内设机构，包括：院长室、办公室…`: the count before the word.
+    if let Some(m) = s.find("个内设机构").filter(|_| org.division_count.is_none()) {
+        let before = &s[..m];
+        let digits = before.chars().rev().take_while(|c| c.is_ascii_digit()).count();
+        if digits > 0 && before[..before.len() - digits].ends_with('设') {
+            let d0 = a + m - digits;
+            if let Some((n, _)) = count_after(j, d0, 1) {
+                org.division_count = Some(n);
+                org.division_word = Some("内设机构".into());
+                let word_end = a + m + "个内设机构".len();
+                org.divisions = list_after(j, word_end, b);
+                return true;
+            }
+        }
+    }
+    // `具体包括：1. XX（本部）。2. …` or a numbered table of the units a 决算 covers.
+    if let Some(m) = s.rfind("包括").filter(|_| s.contains("单位") || s.contains("部门")) {
+        let units = numbered_items(j, a + m + "包括".len(), t.len());
+        if units.len() >= 2 {
+            // The department itself (`…（本部）`, `…（本级）`) heads such a list; it is not a unit
+            // under it.
+            let own =
+                |u: &Spanned<String>| ["（本部）", "（本级）", "(本部)", "(本级)"].iter().any(|w| u.value.ends_with(w));
+            org.subordinate_units = units.into_iter().filter(|u| !own(u)).collect();
+            found = true;
+        }
+    }
     if let Some(m) = s.find("下设").or_else(|| s.find("内设")) {
         let kw = a + m + "下设".len();
         // `下设 5个处室` or `内设机构 5个`.
@@ -209,6 +257,43 @@ fn read_units(j: &Joined, a: usize, b: usize, org: &mut Organisation) -> bool {
         }
     }
     found
+}
+
+/// Items numbered 1, 2, 3 … in order from `from` (`1. 甲。2. 乙。` or a table's `1 甲 2 乙`), each to
+/// its first space or punctuation; none unless the numbering starts at 1 within a few characters.
+fn numbered_items(j: &Joined, from: usize, end: usize) -> Vec<Spanned<String>> {
+    let t = &j.text;
+    let Some(rest) = t.get(from..end) else { return Vec::new() };
+    let mut starts: Vec<(usize, usize)> = Vec::new();
+    let mut expected = 1u32;
+    let mut prev_digit = false;
+    for (i, c) in rest.char_indices() {
+        let digit = c.is_ascii_digit();
+        if digit && !prev_digit {
+            let n: String = rest[i..].chars().take_while(char::is_ascii_digit).collect();
+            if n.parse::<u32>().ok() == Some(expected) && (expected > 1 || rest[..i].chars().count() < 40) {
+                let after = i + n.len();
+                let body = after
+                    + rest[after..]
+                        .chars()
+                        .take_while(|c| matches!(c, '.' | '．' | '、' | ' '))
+                        .map(char::len_utf8)
+                        .sum::<usize>();
+                starts.push((from + i, from + body));
+                expected += 1;
+            }
+        }
+        prev_digit = digit || c == '.';
+    }
+    let mut out = Vec::new();
+    for (k, &(_, body)) in starts.iter().enumerate() {
+        let limit = starts.get(k + 1).map_or(end, |s| s.0);
+        let stop = t[body..limit].find([' ', '，', '。', '；', ',']).map_or(limit, |e| body + e);
+        if let Some(name) = spanned_text(j, body, stop, "") {
+            out.push(name);
+        }
+    }
+    out
 }
 
 /// 编制数, 实有人数 and the parts after `其中` in the sentence `[a, b)`.

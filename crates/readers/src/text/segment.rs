@@ -91,7 +91,7 @@ fn numbered(text: &str) -> bool {
 
 /// A part title alone on a line: short, no sentence punctuation, not numbered, ending with one
 /// of [`PART_TITLES`] (after the department's name or the year, which may come first).
-fn part_title(text: &str) -> Option<PartKind> {
+pub(crate) fn part_title(text: &str) -> Option<PartKind> {
     let f = fold_title(text);
     if f.chars().count() > 40 || f.contains(['，', '。', '：', ':', '；', '…']) || numbered(text) {
         return None;
