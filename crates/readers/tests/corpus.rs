@@ -572,3 +572,14 @@ fn every_document_says_who_and_when() {
         }
     }
 }
+
+/// Shanghai's 名词解释, a title alone and entries numbered （一）: every term.
+#[test]
+fn shanghai_glossaries_are_read() {
+    let terms = |name: &str| -> Vec<String> { read(name).glossary.iter().map(|g| g.term.value.clone()).collect() };
+    assert_eq!(terms("shpt-flyy-2024-unit-budget"), ["基本支出预算", "项目支出预算", "“三公”经费", "机关运行经费"]);
+    assert_eq!(terms("shpt-wljd-2024-budget").len(), 8);
+    let d = read("shpt-wljd-2024-budget");
+    assert_eq!(d.overview.duties.len(), 9);
+    assert_eq!(d.overview.organisation.subordinate_units.len(), 5);
+}

@@ -180,10 +180,12 @@ pub fn read(lines: &[Line]) -> (Vec<GlossaryEntry>, Vec<ReadNote>) {
     let mut notes = Vec::new();
     let end = signature_start(lines).unwrap_or(lines.len());
     let body = lines.get(..end).unwrap_or(&[]);
-    let body: Vec<&Line> = body.iter().filter(|l| !is_part_heading(&l.text)).collect();
+    // Without its heading: `第四部分 名词解释`, or the title alone as Shanghai prints it.
+    let body: Vec<&Line> =
+        body.iter().filter(|l| !is_part_heading(&l.text) && super::segment::part_title(&l.text).is_none()).collect();
     let j = Joined::from_lines(body.iter().copied());
     let text = &j.text;
-    // An entry opens with `一、` at the start of the text or after a sentence, and names its term
+    // An entry opens with `一、` (or `（一）`, `1.`) at the start of the text or after a sentence, and names its term
     // before a colon; the numbers run on (一, 二, 三 …), which keeps `、` inside a definition
     // from opening a false entry.
     let mut starts: Vec<(usize, usize, usize)> = Vec::new(); // (entry start, term start, colon)
@@ -196,7 +198,7 @@ pub fn read(lines: &[Line]) -> (Vec<GlossaryEntry>, Vec<ReadNote>) {
         let Some((n, style, len)) = enumerator(&text[i..]) else {
             continue;
         };
-        if n != expected || !matches!(style, Style::CnComma | Style::Arabic) {
+        if n != expected || !matches!(style, Style::CnComma | Style::Arabic | Style::CnParen) {
             continue;
         }
         let term_start = i + len;
