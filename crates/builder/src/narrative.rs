@@ -249,6 +249,8 @@ pub fn narrative(budget: &Budget, catalog: &Catalog) -> Written {
     }
 
     w.section("五", 1, about("一般公共预算当年拨款情况说明"), Scope::GeneralBudgetCurrentYear, Topic::CurrentYear);
+    // （一） the size and its change, （二） the structure, （三） each item: the template's three.
+    w.section("一", 2, "一般公共预算当年拨款规模变化情况".into(), Scope::GeneralBudgetCurrentYear, Topic::CurrentYear);
     let gb_amount = sum(items, general);
     let gb = w.fact(
         Subject::Source(FundSource::GeneralBudget),
@@ -294,6 +296,9 @@ pub fn narrative(budget: &Budget, catalog: &Catalog) -> Written {
         sum(items, |i| general(i) && i.kind == Kind::Operating),
         Some("operating"),
     );
+
+    // 七: the project descriptions go under it (the renderers place them by its topic).
+    w.section("七", 1, about("一般公共预算项目支出情况说明"), Scope::GeneralBudget, Topic::ProjectExpenditure);
 
     // Printed as `{what}未安排`; the empty table itself carries the standard statement.
     for (number, what, subject, filter) in [
@@ -398,6 +403,11 @@ pub fn narrative(budget: &Budget, catalog: &Catalog) -> Written {
         }
     }
 
+    // （三） the state assets (the model's own block, placed by the renderers under this topic).
+    let has_assets = !budget.data.assets.categories.is_empty() || budget.data.assets.as_of.is_some();
+    if has_assets {
+        w.section("三", 2, "国有资产占用使用情况".into(), Scope::Unspecified, Topic::StateAssets);
+    }
     w.section("四", 2, "预算绩效情况".into(), Scope::Unspecified, Topic::Performance);
     // A project counts as a fiscal project when its year's fiscal money shows (0.01 万元 or more),
     // else as a non-fiscal one when its other money shows: as its performance table prints them.

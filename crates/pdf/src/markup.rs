@@ -61,8 +61,9 @@ pub fn markup(d: &Disclosure) -> String {
     let mut out = String::with_capacity(256 * 1024);
     out.push_str(&PREAMBLE.replace("TITLE", &lit(&t.title)));
 
-    // Cover.
-    out.push_str("#v(60mm)\n");
+    // Cover, without a page number; then the contents (目录): the parts and the tables, with
+    // their pages.
+    out.push_str("#page(footer: none)[\n#v(60mm)\n");
     let _ = writeln!(
         out,
         "#align(center, text(size: 22pt, weight: \"bold\", font: (\"Noto Sans CJK SC\", \"Noto Serif CJK SC\"), {}))",
@@ -71,6 +72,7 @@ pub fn markup(d: &Disclosure) -> String {
     out.push_str("#v(8mm)\n");
     let signed = d.signed.as_ref().map_or("", |s| s.value.as_str());
     let _ = writeln!(out, "#align(center, text(size: 14pt, {}))", lit(signed));
+    out.push_str("]\n#outline(title: [目录], depth: 2, indent: 2em)\n");
 
     // Part 1.
     part(&mut out, &t.overview());
@@ -91,9 +93,7 @@ pub fn markup(d: &Disclosure) -> String {
         par(&mut out, &text);
     }
 
-    // Part 2: its title page, then one table per page. No contents list: the official
-    // template has none (the PDF's outline lists the tables), and a reader of the extracted text
-    // would take its lines for tables.
+    // Part 2: its title page, then one table per page.
     part(&mut out, &t.tables());
     for tb in &d.tables {
         table(&mut out, tb, t.department);
@@ -173,10 +173,12 @@ fn par(out: &mut String, text: &str) {
 
 /// A label–value form (a project description).
 fn form(out: &mut String, fields: &[(&str, Vec<String>)]) {
-    out.push_str("#table(columns: (7.5em, 1fr), align: (center + horizon, left + horizon),\n");
+    // The label with its colon, in a column wide enough that no label wraps: a reader of the
+    // text (pdftotext's too) then tells each field from the next.
+    out.push_str("#table(columns: (9.5em, 1fr), align: (center + top, left + top),\n");
     for (label, values) in fields {
         let values: Vec<String> = values.iter().map(|v| format!("par({})", lit(v))).collect();
-        let _ = writeln!(out, "  strong({}), {{ {} }},", lit(label), values.join("; "));
+        let _ = writeln!(out, "  strong({}), {{ {} }},", lit(&format!("{label}：")), values.join("; "));
     }
     out.push_str(")\n#v(2mm)\n");
 }

@@ -49,17 +49,13 @@ const LABELS: [(&str, Field); 17] = [
 ];
 
 /// A label and its colon at the start of `s`: the field and the byte length through the colon.
-/// A known label may instead stand in its own cell, a column gap (two spaces or more) before
-/// its value, as a description printed as a two-column table reads (`项目名称    考务费`).
+/// (A label without its colon, alone in a table's cell, is not taken: when the cell wraps the
+/// label, `设立的政策依` / `据`, the fields run into each other, and a wrong reading would raise
+/// false errors.)
 fn label(s: &str) -> Option<(Field, usize)> {
     let colon = |rest: &str| rest.trim_start().strip_prefix(['：', ':']).map(|r| s.len() - r.len());
-    let cell = |rest: &str| {
-        let value = rest.trim_start_matches([' ', '\u{3000}', '\t']);
-        let gap = rest.len() - value.len();
-        (gap >= 2 && !value.is_empty()).then_some(s.len() - value.len())
-    };
     for (word, field) in LABELS {
-        if let Some(len) = s.strip_prefix(word).and_then(|rest| colon(rest).or_else(|| cell(rest))) {
+        if let Some(len) = s.strip_prefix(word).and_then(colon) {
             return Some((field, len));
         }
     }
@@ -468,9 +464,10 @@ mod tests {
         assert_eq!(label("其中：…"), None);
         assert!(opens_project(" （三）项目名称：某"));
         assert!(!opens_project("项目名称 服务中心机构运行补助经费 项目负责人"));
-        // A two-column table's cells: the label, a column gap, the value.
-        assert!(opens_project("     项目名称    各类人事考试工作经费"));
-        assert_eq!(label("预算安排规模  55.00万元"), Some((Field::Budget, "预算安排规模  ".len())));
-        assert_eq!(label("预算安排规模 55.00万元"), None);
+        // A two-column table's cells with the colon in the label's cell.
+        assert!(opens_project("     项目名称：    各类人事考试工作经费"));
+        assert_eq!(label("预算安排规模：  55.00万元").map(|l| l.0), Some(Field::Budget));
+        // Without it, a wrapped label cell could run the fields together: not taken.
+        assert_eq!(label("预算安排规模  55.00万元"), None);
     }
 }

@@ -111,9 +111,19 @@ fn contents_page(lines: &[Line], i: usize) -> Vec<usize> {
         if t.is_empty() {
             continue;
         }
-        let leaders = t.contains("……") || t.contains("...") || t.contains("···");
-        let amount = t.split_whitespace().any(crate::text::tables::tokens::is_amount);
-        if !(leaders || numbered(t)) || amount || t.chars().count() > 80 {
+        let leaders = t.contains("……") || t.contains("...") || t.contains("···") || t.contains(". . .");
+        // After its leaders an entry may end in its page number, which is no amount.
+        let body = if leaders {
+            t.trim_end_matches(|c: char| c.is_ascii_digit() || c.is_whitespace() || c == '\u{2060}' || c == '\u{fffd}')
+        } else {
+            t
+        };
+        let amount = body.split_whitespace().any(crate::text::tables::tokens::is_amount);
+        // Leaders run as long as the page is wide: the entry's length is its words'.
+        let words = t.chars().filter(|c| !matches!(c, '.' | '…' | '·' | ' ' | '\u{2060}' | '\u{fffd}')).count();
+        // An entry led to its page by leaders is one whatever numbers it names (`2024 年`); a
+        // numbered line holding an amount is a table's row.
+        if !(leaders || numbered(t) && !amount) || words > 80 {
             break;
         }
         out.push(j);

@@ -118,6 +118,10 @@ pub fn rebuild(bytes: &[u8]) -> Result<Rebuilt, OpenError> {
                     text::cell_line(g, t, &mut out);
                     out.blank(&g.name, t.0);
                 }
+                if let Some(h) = c.heading {
+                    text::cell_line(g, h, &mut out);
+                    out.blank(&g.name, h.0);
+                }
                 closing.extend(c.department.into_iter().chain(c.date).map(|at| (i, at)));
             }
             Kind::Other => {

@@ -102,6 +102,8 @@ pub fn performance(grid: &Grid, out: &mut Rebuilt) {
 /// department and date that close a disclosure.
 pub struct Contents {
     pub title: Option<(u32, u32)>,
+    /// The `目录` heading over the list of sheets, when the sheet has one.
+    pub heading: Option<(u32, u32)>,
     pub department: Option<(u32, u32)>,
     pub date: Option<(u32, u32)>,
 }
@@ -121,7 +123,11 @@ pub fn contents(grid: &Grid) -> Option<Contents> {
         return None;
     }
     let title = (0..grid.rows().min(3) as u32).find_map(|r| grid.row_cells(r).first().map(|(c, _)| (r, *c)));
-    Some(Contents { title, department: field("部门"), date: field("日期") })
+    let heading = (0..grid.rows().min(40) as u32).find_map(|r| {
+        let cells = grid.row_cells(r);
+        (cells.len() == 1 && matches!(cells[0].1.trim(), "目录" | "目 录")).then(|| (r, cells[0].0))
+    });
+    Some(Contents { title, heading, department: field("部门"), date: field("日期") })
 }
 
 /// One cell alone on a line.

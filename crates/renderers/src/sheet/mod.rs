@@ -43,6 +43,11 @@ impl Titles<'_> {
     pub fn glossary(&self) -> &'static str {
         "第四部分 名词解释"
     }
+
+    /// The four parts, as the contents (目录) lists them.
+    pub fn parts(&self) -> [String; 4] {
+        [self.overview(), self.tables(), self.narrative(), self.glossary().to_string()]
+    }
 }
 
 pub fn titles(d: &Disclosure) -> Titles<'_> {

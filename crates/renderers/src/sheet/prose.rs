@@ -98,7 +98,12 @@ pub enum Block<'a> {
 pub fn narrative_blocks(n: &Narrative) -> Vec<Block<'_>> {
     let mut out = Vec::new();
     let mut placed = vec![false; n.projects.len()];
-    let projects_at = n.sections.iter().rposition(|s| s.topic == Topic::Projects);
+    // Under the last project's own heading, else under 一般公共预算项目支出情况说明.
+    let projects_at = n
+        .sections
+        .iter()
+        .rposition(|s| s.topic == Topic::Projects)
+        .or_else(|| n.sections.iter().rposition(|s| s.topic == Topic::ProjectExpenditure));
     let assets_at = n.sections.iter().rposition(|s| s.topic == Topic::StateAssets);
     let has_assets = n.state_assets.span.is_some() || !n.state_assets.categories.is_empty();
     facts_of(&mut out, n, None);

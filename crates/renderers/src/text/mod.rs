@@ -18,6 +18,7 @@ pub fn render_text(d: &Disclosure) -> String {
     let mut out = Out::default();
     let department = d.department.as_ref().map(|s| s.value.as_str()).unwrap_or("");
     let year = d.year.as_ref().map(|y| y.value.to_string()).unwrap_or_default();
+    cover(&mut out, d);
     overview::render(&mut out, d, department, &year);
     tables::render(&mut out, &d.tables, department, &year);
     narrative::render(&mut out, d, &year);
@@ -69,6 +70,22 @@ impl Out {
     fn paragraphs(&self) -> Vec<String> {
         self.0.lines().filter(|l| !l.trim().is_empty()).map(str::to_string).collect()
     }
+}
+
+/// The cover's title and the contents (目录), the parts with leaders (a text has no pages to
+/// number), for a document that says who or when.
+fn cover(out: &mut Out, d: &Disclosure) {
+    if d.department.is_none() && d.year.is_none() {
+        return;
+    }
+    let t = crate::sheet::titles(d);
+    out.line(&t.title);
+    out.blank();
+    out.line("目录");
+    for part in t.parts() {
+        out.line(&format!("{part}…………………………"));
+    }
+    out.blank();
 }
 
 fn glossary(out: &mut Out, d: &Disclosure) {

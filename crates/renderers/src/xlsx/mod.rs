@@ -133,6 +133,9 @@ fn contents(
         "合计、小计等汇总数为公式（=SUM），与原数相符；各项之和与原数不等之处（尾数四舍五入）按原数列示，并以批注注明各项之和。",
     )?;
     row += 1;
+    // The workbook's contents (目录): a link to each sheet and what it holds.
+    ws.merge_range(row, 0, row, 1, "目录", &f.head)?;
+    row += 1;
     ws.write_string_with_format(row, 0, "工作表", &f.head)?;
     ws.write_string_with_format(row, 1, "内容", &f.head)?;
     row += 1;
