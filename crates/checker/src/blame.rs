@@ -553,7 +553,11 @@ mod tests {
         );
         let share = Identity {
             shape: Shape::Share,
-            terms: vec![Term::rate(&Rate::parse("21.89%").unwrap(), Span::on_line(6, 1, 2)), wan("230.00", 2), wan("1050.52", 1)],
+            terms: vec![
+                Term::rate(&Rate::parse("21.89%").unwrap(), Span::on_line(6, 1, 2)),
+                wan("230.00", 2),
+                wan("1050.52", 1),
+            ],
         };
         for identity in [sum, share] {
             let each: Vec<_> = (0..identity.terms.len()).map(|k| identity.solve(k)).collect();

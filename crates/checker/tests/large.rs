@@ -13,9 +13,8 @@ use yusuan_readers::text::read_str;
 fn ten_thousand_figures_are_checked_and_the_seed_slips_still_found() {
     let report = check(&read_str(&generated::disclosure(10_000)), &Config::default(), Catalog::shared_builtin());
     assert!(report.coverage.figures >= 10_000, "{}", report.coverage.figures);
-    let errors = |rule: &'static str| {
-        report.findings.iter().filter(move |f| f.rule == rule && f.severity == Severity::Error)
-    };
+    let errors =
+        |rule: &'static str| report.findings.iter().filter(move |f| f.rule == rule && f.severity == Severity::Error);
     // The seed's two genuine slips, wherever the inserted sentences moved them.
     let slips: Vec<_> = ["A001", "A006"]
         .iter()

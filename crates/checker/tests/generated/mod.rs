@@ -8,8 +8,16 @@ pub const SEED: &str = include_str!("../../../../fixtures/changji-hrss-2024-budg
 
 const ANCHOR: &str = "部门收入预算 1,050.52万\n\n元，其中：\n";
 
-const SUBJECTS: [&str; 8] =
-    ["基本支出", "项目支出", "工资福利支出", "商品和服务支出", "对个人和家庭的补助", "社会保障和就业支出", "卫生健康支出", "住房保障支出"];
+const SUBJECTS: [&str; 8] = [
+    "基本支出",
+    "项目支出",
+    "工资福利支出",
+    "商品和服务支出",
+    "对个人和家庭的补助",
+    "社会保障和就业支出",
+    "卫生健康支出",
+    "住房保障支出",
+];
 
 /// The seed's figures (562) and about `extra` more, four to a sentence.
 pub fn disclosure(extra: usize) -> String {
