@@ -288,7 +288,7 @@ pub struct Ledger {
     /// every error that names it.
     solved: Vec<OnceCell<Vec<Option<Interval>>>>,
     seen: HashMap<(Shape, Vec<Option<Span>>), usize>,
-    by_span: HashMap<Span, Vec<(usize, usize)>>,
+    by_span: HashMap<Span, Naming>,
     /// (finding index, identity index)
     pub(crate) blamed: Vec<(usize, usize)>,
 }
@@ -303,7 +303,7 @@ impl Ledger {
         let i = self.identities.len();
         for (k, t) in identity.terms.iter().enumerate() {
             if let Some(span) = t.blamable() {
-                self.by_span.entry(span).or_default().push((i, k));
+                self.by_span.entry(span).or_default().terms.push((i, k));
             }
         }
         let holds = identity.holds();
@@ -362,21 +362,32 @@ impl Ledger {
     /// (identities restored less identities broken) and the value as printed.
     fn best_change(&self, index: usize, term: &Term, span: Span, own: Interval) -> Option<(i64, Suggestion)> {
         // (values that make the identity hold, whether it holds now)
+        let unnamed = Naming::default();
+        let naming = self.by_span.get(&span).unwrap_or(&unnamed);
         let mut others: Vec<(Interval, bool)> = Vec::new();
-        for &(j, kj) in self.by_span.get(&span).map(Vec::as_slice).unwrap_or(&[]) {
-            if j == index {
-                continue;
-            }
+        // This identity's own solutions for the figure, which `naming.cover` counts and `others` leaves out.
+        let mut own_solved: Vec<Interval> = Vec::new();
+        let mut as_printed = 0;
+        for &(j, kj) in &naming.terms {
             let Some((_, holds)) = self.identities.get(j) else { continue };
             match self.solved(j, kj) {
+                Some(iv) if j == index => own_solved.push(iv),
+                _ if j == index => {}
                 Some(iv) => others.push((iv, *holds)),
                 // Cannot be solved for this figure: it holds only as printed.
-                None if *holds => others.push((term.interval, true)),
+                None if *holds => {
+                    as_printed += 1;
+                    others.push((term.interval, true));
+                }
                 None => {}
             }
         }
-        let cover = Cover::new(others.iter().map(|(iv, _)| iv));
-        let covering = |p: Decimal| cover.count(p);
+        let cover =
+            naming.cover.get_or_init(|| Cover::new(naming.terms.iter().filter_map(|&(j, kj)| self.solved(j, kj))));
+        let covering = |p: Decimal| {
+            let printed = if term.interval.contains(p) { as_printed } else { 0 };
+            cover.count(p) + printed - own_solved.iter().filter(|iv| iv.contains(p)).count()
+        };
         let candidates = std::iter::once(own.lo).chain(others.iter().map(|(iv, _)| iv.lo).filter(|p| own.contains(*p)));
         let point = candidates.max_by_key(|p| (covering(*p), std::cmp::Reverse(*p)))?;
         let kept: Vec<&(Interval, bool)> = others.iter().filter(|(iv, _)| iv.contains(point)).collect();
@@ -401,6 +412,15 @@ impl Ledger {
     }
 }
 
+/// The terms of the identities that name one figure, and how many of their solutions for it
+/// contain a point (counted once per figure, not once per error that names it).
+#[derive(Default)]
+struct Naming {
+    /// (identity, term), in the order recorded.
+    terms: Vec<(usize, usize)>,
+    cover: OnceCell<Cover>,
+}
+
 /// How many of a set of intervals contain a point, in logarithmic time: the count of those
 /// starting at or before it less those ending before it. Counting by scanning made the search for
 /// the best value quadratic in the identities a figure takes part in, and the ledger cubic.
@@ -410,7 +430,7 @@ struct Cover {
 }
 
 impl Cover {
-    fn new<'a>(intervals: impl Iterator<Item = &'a Interval>) -> Cover {
+    fn new(intervals: impl Iterator<Item = Interval>) -> Cover {
         // An empty interval (lo > hi) contains no point; leaving it out keeps the difference exact.
         let (mut los, mut his): (Vec<Decimal>, Vec<Decimal>) =
             intervals.filter(|iv| iv.lo <= iv.hi).map(|iv| (iv.lo, iv.hi)).unzip();
@@ -569,7 +589,7 @@ mod tests {
     fn cover_counts_the_intervals_holding_a_point() {
         let iv = |lo: i64, hi: i64| Interval { lo: Decimal::from(lo), hi: Decimal::from(hi) };
         let ivs = [iv(1, 5), iv(3, 3), iv(4, 9), iv(6, 2), iv(5, 5)];
-        let cover = Cover::new(ivs.iter());
+        let cover = Cover::new(ivs.iter().copied());
         for p in 0..11 {
             let p = Decimal::from(p);
             assert_eq!(cover.count(p), ivs.iter().filter(|iv| iv.contains(p)).count(), "at {p}");
