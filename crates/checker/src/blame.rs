@@ -14,6 +14,7 @@ use crate::compare::{percent_like, printed_like, ratio_percent};
 use crate::context::Fig;
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Deserialize, Serialize};
+use std::cell::OnceCell;
 use std::collections::HashMap;
 use yusuan_model::money::{Interval, Money};
 use yusuan_model::rate::Rate;
@@ -146,6 +147,37 @@ impl Identity {
         Identity { shape: Shape::Sum { plus: n }, terms: std::iter::once(total).chain(plus).chain(minus).collect() }
     }
 
+    /// [`Identity::solve`] for every term at once. A sum of n terms is added up once and each
+    /// term's share taken back out (exact in `Decimal`), not n sums of n − 1 terms: one identity
+    /// over every figure of a long narrative would otherwise be solved in quadratic time.
+    pub fn solve_all(&self) -> Vec<Option<Interval>> {
+        let Shape::Sum { plus } = self.shape else {
+            return (0..self.terms.len()).map(|k| self.solve(k)).collect();
+        };
+        // Each term's contribution to Σ sign(i)·term(i): (lo, hi) of +term or of −term.
+        let part = |i: usize, t: &Term| {
+            if i >= 1 && i <= plus {
+                (t.interval.lo, t.interval.hi)
+            } else {
+                (-t.interval.hi, -t.interval.lo)
+            }
+        };
+        let (lo, hi) = self.terms.iter().enumerate().fold((Decimal::ZERO, Decimal::ZERO), |(lo, hi), (i, t)| {
+            let (l, h) = part(i, t);
+            (lo + l, hi + h)
+        });
+        self.terms
+            .iter()
+            .enumerate()
+            .map(|(k, t)| {
+                let (l, h) = part(k, t);
+                let others = Interval { lo: lo - l, hi: hi - h };
+                let neg = Interval::ZERO - others;
+                Some(if k >= 1 && k <= plus { neg } else { others })
+            })
+            .collect()
+    }
+
     /// The values term `k` can take for the identity to hold, the others as printed.
     pub fn solve(&self, k: usize) -> Option<Interval> {
         match self.shape {
@@ -251,8 +283,12 @@ impl Identity {
 #[derive(Default)]
 pub struct Ledger {
     identities: Vec<(Identity, bool)>,
+    /// Each identity solved for each of its terms, once, when a suggestion first asks: a figure
+    /// shared by thousands of identities (a narrative's base) is otherwise solved again for
+    /// every error that names it.
+    solved: Vec<OnceCell<Vec<Option<Interval>>>>,
     seen: HashMap<(Shape, Vec<Option<Span>>), usize>,
-    by_span: HashMap<Span, Vec<(usize, usize)>>,
+    by_span: HashMap<Span, Naming>,
     /// (finding index, identity index)
     pub(crate) blamed: Vec<(usize, usize)>,
 }
@@ -267,11 +303,12 @@ impl Ledger {
         let i = self.identities.len();
         for (k, t) in identity.terms.iter().enumerate() {
             if let Some(span) = t.blamable() {
-                self.by_span.entry(span).or_default().push((i, k));
+                self.by_span.entry(span).or_default().terms.push((i, k));
             }
         }
         let holds = identity.holds();
         self.identities.push((identity, holds));
+        self.solved.push(OnceCell::new());
         self.seen.insert(key, i);
         i
     }
@@ -284,6 +321,12 @@ impl Ledger {
         self.identities.is_empty()
     }
 
+    /// Identity `j` solved for its term `k` (see [`Ledger::solved`]).
+    fn solved(&self, j: usize, k: usize) -> Option<Interval> {
+        let (identity, _) = self.identities.get(j)?;
+        self.solved.get(j)?.get_or_init(|| identity.solve_all()).get(k).copied().flatten()
+    }
+
     /// The suggestion for a failing identity, when one figure is singled out.
     pub fn suggestion(&self, index: usize) -> Option<Suggestion> {
         let (target, holds) = self.identities.get(index)?;
@@ -293,7 +336,7 @@ impl Ledger {
         let mut scored: Vec<(i64, Suggestion)> = Vec::new();
         for (k, term) in target.terms.iter().enumerate() {
             let Some(span) = term.blamable() else { continue };
-            let Some(own) = target.solve(k) else { continue };
+            let Some(own) = self.solved(index, k) else { continue };
             if let Some(s) = self.best_change(index, term, span, own) {
                 scored.push(s);
             }
@@ -319,20 +362,32 @@ impl Ledger {
     /// (identities restored less identities broken) and the value as printed.
     fn best_change(&self, index: usize, term: &Term, span: Span, own: Interval) -> Option<(i64, Suggestion)> {
         // (values that make the identity hold, whether it holds now)
+        let unnamed = Naming::default();
+        let naming = self.by_span.get(&span).unwrap_or(&unnamed);
         let mut others: Vec<(Interval, bool)> = Vec::new();
-        for &(j, kj) in self.by_span.get(&span).map(Vec::as_slice).unwrap_or(&[]) {
-            if j == index {
-                continue;
-            }
-            let Some((identity, holds)) = self.identities.get(j) else { continue };
-            match identity.solve(kj) {
+        // This identity's own solutions for the figure, which `naming.cover` counts and `others` leaves out.
+        let mut own_solved: Vec<Interval> = Vec::new();
+        let mut as_printed = 0;
+        for &(j, kj) in &naming.terms {
+            let Some((_, holds)) = self.identities.get(j) else { continue };
+            match self.solved(j, kj) {
+                Some(iv) if j == index => own_solved.push(iv),
+                _ if j == index => {}
                 Some(iv) => others.push((iv, *holds)),
                 // Cannot be solved for this figure: it holds only as printed.
-                None if *holds => others.push((term.interval, true)),
+                None if *holds => {
+                    as_printed += 1;
+                    others.push((term.interval, true));
+                }
                 None => {}
             }
         }
-        let covering = |p: Decimal| others.iter().filter(|(iv, _)| iv.contains(p)).count();
+        let cover =
+            naming.cover.get_or_init(|| Cover::new(naming.terms.iter().filter_map(|&(j, kj)| self.solved(j, kj))));
+        let covering = |p: Decimal| {
+            let printed = if term.interval.contains(p) { as_printed } else { 0 };
+            cover.count(p) + printed - own_solved.iter().filter(|iv| iv.contains(p)).count()
+        };
         let candidates = std::iter::once(own.lo).chain(others.iter().map(|(iv, _)| iv.lo).filter(|p| own.contains(*p)));
         let point = candidates.max_by_key(|p| (covering(*p), std::cmp::Reverse(*p)))?;
         let kept: Vec<&(Interval, bool)> = others.iter().filter(|(iv, _)| iv.contains(point)).collect();
@@ -354,6 +409,38 @@ impl Ledger {
             return None;
         }
         Some((restored - broken, Suggestion { span, value }))
+    }
+}
+
+/// The terms of the identities that name one figure, and how many of their solutions for it
+/// contain a point (counted once per figure, not once per error that names it).
+#[derive(Default)]
+struct Naming {
+    /// (identity, term), in the order recorded.
+    terms: Vec<(usize, usize)>,
+    cover: OnceCell<Cover>,
+}
+
+/// How many of a set of intervals contain a point, in logarithmic time: the count of those
+/// starting at or before it less those ending before it. Counting by scanning made the search for
+/// the best value quadratic in the identities a figure takes part in, and the ledger cubic.
+struct Cover {
+    los: Vec<Decimal>,
+    his: Vec<Decimal>,
+}
+
+impl Cover {
+    fn new(intervals: impl Iterator<Item = Interval>) -> Cover {
+        // An empty interval (lo > hi) contains no point; leaving it out keeps the difference exact.
+        let (mut los, mut his): (Vec<Decimal>, Vec<Decimal>) =
+            intervals.filter(|iv| iv.lo <= iv.hi).map(|iv| (iv.lo, iv.hi)).unzip();
+        los.sort_unstable();
+        his.sort_unstable();
+        Cover { los, his }
+    }
+
+    fn count(&self, p: Decimal) -> usize {
+        self.los.partition_point(|lo| *lo <= p) - self.his.partition_point(|hi| *hi < p)
     }
 }
 
@@ -475,5 +562,37 @@ mod tests {
         l.record(Identity::sum(wan("53.84", 2), vec![wan("54.60", 3)], vec![wan("0.76", 4)]));
         let s = l.suggestion(rel).unwrap();
         assert_eq!((s.span.line, s.value.as_str()), (1, "1.39%"));
+    }
+
+    #[test]
+    fn solving_every_term_at_once_is_solving_each() {
+        let sum = Identity::sum(
+            wan("1,050.52", 1),
+            vec![wan("715.52", 2), wan("230.00", 3), Term::fixed(Interval::ZERO)],
+            vec![wan("0.37", 4), wan("105.00", 5)],
+        );
+        let share = Identity {
+            shape: Shape::Share,
+            terms: vec![
+                Term::rate(&Rate::parse("21.89%").unwrap(), Span::on_line(6, 1, 2)),
+                wan("230.00", 2),
+                wan("1050.52", 1),
+            ],
+        };
+        for identity in [sum, share] {
+            let each: Vec<_> = (0..identity.terms.len()).map(|k| identity.solve(k)).collect();
+            assert_eq!(identity.solve_all(), each);
+        }
+    }
+
+    #[test]
+    fn cover_counts_the_intervals_holding_a_point() {
+        let iv = |lo: i64, hi: i64| Interval { lo: Decimal::from(lo), hi: Decimal::from(hi) };
+        let ivs = [iv(1, 5), iv(3, 3), iv(4, 9), iv(6, 2), iv(5, 5)];
+        let cover = Cover::new(ivs.iter().copied());
+        for p in 0..11 {
+            let p = Decimal::from(p);
+            assert_eq!(cover.count(p), ivs.iter().filter(|iv| iv.contains(p)).count(), "at {p}");
+        }
     }
 }

@@ -6,6 +6,8 @@ use crate::outcome::{Checked, FileOutcome, FindingRecord, SuggestionRecord, Unre
 use rayon::prelude::*;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::Path;
+use std::sync::{mpsc, Arc};
+use std::time::Duration;
 use yusuan_checker::{check, Config, Report};
 use yusuan_model::{Catalog, Disclosure};
 use yusuan_readers::open::{open, Format, OpenError, Opened};
@@ -19,14 +21,20 @@ pub struct Options {
     pub checklist: bool,
     /// Worker threads; `None` for one per core.
     pub jobs: Option<usize>,
+    /// A file not read and checked within this time is reported as timed out and the batch goes
+    /// on; `None` waits for every file.
+    pub timeout: Option<Duration>,
 }
 
 /// 200 MB: far above any disclosure, far below what would exhaust a reviewer's machine.
 pub const DEFAULT_MAX_BYTES: u64 = 200 * 1024 * 1024;
 
+/// A minute: a real disclosure checks in well under a second.
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(60);
+
 impl Default for Options {
     fn default() -> Self {
-        Options { max_bytes: DEFAULT_MAX_BYTES, checklist: false, jobs: None }
+        Options { max_bytes: DEFAULT_MAX_BYTES, checklist: false, jobs: None, timeout: Some(DEFAULT_TIMEOUT) }
     }
 }
 
@@ -91,6 +99,31 @@ fn inspect_unguarded(path: &Path, catalog: &Catalog, options: &Options) -> FileO
     FileOutcome { path: path.to_path_buf(), format, result }
 }
 
+/// Inspects one file on a thread of its own, waiting at most `limit`. Reading and checking cannot
+/// be stopped from outside, so a file past the limit is reported as timed out and its thread left
+/// to finish in the background, its result dropped (it ends with the process at the latest).
+fn inspect_within(path: &Path, catalog: &Arc<Catalog>, options: &Options, limit: Duration) -> FileOutcome {
+    let (tx, rx) = mpsc::channel();
+    let (owned, shared, worker_options) = (path.to_path_buf(), Arc::clone(catalog), options.clone());
+    let spawned = std::thread::Builder::new().name("yusuan-file".into()).spawn(move || {
+        // The receiver is gone when the file timed out: nothing to report to.
+        let _ = tx.send(inspect_file(&owned, &shared, &worker_options));
+    });
+    // No thread to be had: the file is checked here, without a limit.
+    if spawned.is_err() {
+        return inspect_file(path, catalog, options);
+    }
+    let failed =
+        |why: Unreadable| FileOutcome { path: path.to_path_buf(), format: format_by_name(path), result: Err(why) };
+    match rx.recv_timeout(limit) {
+        Ok(outcome) => outcome,
+        Err(mpsc::RecvTimeoutError::Timeout) => failed(Unreadable::TimedOut { seconds: limit.as_secs() }),
+        Err(mpsc::RecvTimeoutError::Disconnected) => {
+            failed(Unreadable::Panicked("worker ended without a result".into()))
+        }
+    }
+}
+
 fn format_by_name(path: &Path) -> Option<Format> {
     Format::detect(&path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(), b"")
 }
@@ -138,14 +171,17 @@ pub fn inspect_all(
     options: &Options,
     on_done: &(dyn Fn(&FileOutcome) + Sync),
 ) -> Vec<FileOutcome> {
+    // One copy of the catalog for the batch, shared with the threads a time limit needs.
+    let shared = options.timeout.map(|limit| (Arc::new(catalog.clone()), limit));
     let run = || -> Vec<FileOutcome> {
         inputs
             .par_iter()
             .with_max_len(1)
             .map(|input| {
-                let outcome = match input {
-                    Input::File(path) => inspect_file(path, catalog, options),
-                    Input::Unlisted { path, detail } => {
+                let outcome = match (input, &shared) {
+                    (Input::File(path), Some((catalog, limit))) => inspect_within(path, catalog, options, *limit),
+                    (Input::File(path), None) => inspect_file(path, catalog, options),
+                    (Input::Unlisted { path, detail }, _) => {
                         FileOutcome { path: path.clone(), format: None, result: Err(Unreadable::Io(detail.clone())) }
                     }
                 };
@@ -204,5 +240,25 @@ mod tests {
         assert_eq!(errors, [("A001", 1116), ("A006", 1256)]);
         assert!(c.findings.iter().all(|f| f.location.is_none()));
         assert!(c.checklist.is_none());
+    }
+
+    #[test]
+    fn a_file_past_the_time_limit_is_reported_and_the_batch_goes_on() {
+        let dir = std::env::temp_dir().join(format!("yusuan-inspect-slow-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let seed = include_str!("../../../fixtures/changji-hrss-2024-budget.txt");
+        // Twenty seeds take a good part of a second; a microsecond is not enough.
+        let slow = dir.join("slow.txt");
+        std::fs::write(&slow, seed.repeat(20)).unwrap();
+        let seed_path = dir.join("seed.txt");
+        std::fs::write(&seed_path, seed).unwrap();
+        let catalog = Arc::new(Catalog::shared_builtin().clone());
+        let o = inspect_within(&slow, &catalog, &Options::default(), Duration::from_micros(1));
+        assert_eq!(o.result.as_ref().unwrap_err(), &Unreadable::TimedOut { seconds: 0 });
+        assert_eq!((o.result.unwrap_err().code(), o.format), ("timed_out", Some(Format::Text)));
+        // Within the limit, the file's outcome is what it is without one.
+        let o = inspect_within(&seed_path, &catalog, &Options::default(), DEFAULT_TIMEOUT);
+        assert_eq!(o.errors(), 2);
+        std::fs::remove_dir_all(&dir).ok();
     }
 }

@@ -73,11 +73,13 @@ pub enum Unreadable {
     Panicked(String),
     /// A form not filled in: its tables hold no figure.
     BlankTemplate { tables: usize },
+    /// Not read and checked within the time limit (`--timeout`); the batch went on.
+    TimedOut { seconds: u64 },
 }
 
 impl Unreadable {
     /// A stable code for machines: `io`, `too_large`, `empty`, `scanned`, `damaged`, `not_text`,
-    /// `not_a_disclosure`, `other_kind`, `blank_template`, `internal_error`.
+    /// `not_a_disclosure`, `other_kind`, `blank_template`, `internal_error`, `timed_out`.
     pub fn code(&self) -> &'static str {
         match self {
             Unreadable::Io(_) => "io",
@@ -90,6 +92,7 @@ impl Unreadable {
             Unreadable::Open(OpenError::OtherKind(_)) => "other_kind",
             Unreadable::Panicked(_) => "internal_error",
             Unreadable::BlankTemplate { .. } => "blank_template",
+            Unreadable::TimedOut { .. } => "timed_out",
         }
     }
 
@@ -117,6 +120,12 @@ impl Unreadable {
                 format!("internal error while reading or checking this file ({detail}); skipped, please report it")
             }
             Unreadable::Panicked(detail) => format!("读取或检查此文件时内部出错（{detail}），已跳过，请报告此问题"),
+            Unreadable::TimedOut { seconds } if en => {
+                format!("not checked within the time limit of {seconds} s (--timeout); skipped, please report it")
+            }
+            Unreadable::TimedOut { seconds } => {
+                format!("超过 {seconds} 秒的时限（--timeout）仍未检查完，已跳过，请报告此问题")
+            }
         }
     }
 }

@@ -20,6 +20,8 @@ pub struct BatchOptions {
     pub jobs: Option<usize>,
     /// Replace `out` even when it is not yusuan's unchanged output.
     pub force: bool,
+    /// A file taking longer is reported as timed out; `None`: no limit.
+    pub timeout: Option<std::time::Duration>,
 }
 
 /// More files than this get a progress bar (when standard error is a terminal).
@@ -49,6 +51,7 @@ pub fn run(paths: &[PathBuf], options: &BatchOptions, catalog: &Catalog, lang: L
         max_bytes: options.max_bytes,
         checklist: options.format == CheckFormat::Checklist,
         jobs: options.jobs,
+        timeout: options.timeout,
     };
     // A panic inside one file is caught and reported as that file's failure; its message goes in
     // the report, not on the terminal.

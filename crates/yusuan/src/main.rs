@@ -84,6 +84,10 @@ enum Command {
         /// How many files to check at once (default: one per core).
         #[arg(long, short = 'j')]
         jobs: Option<usize>,
+        /// A batch: a file not read and checked within this many seconds is reported as timed
+        /// out and the batch goes on (0: no limit).
+        #[arg(long, value_name = "SECONDS", default_value_t = 60)]
+        timeout: u64,
         /// A form file (TOML, see crates/model/forms/ and docs/CONTRIBUTING.md) to know besides
         /// the shipped forms; may be given more than once.
         #[arg(long = "form", value_name = "FILE")]
@@ -156,7 +160,7 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Check { paths, format, verbose, stats, catalog, out, max_size_mb, jobs, forms, force } => {
+        Command::Check { paths, format, verbose, stats, catalog, out, max_size_mb, jobs, timeout, forms, force } => {
             let options = batch::BatchOptions {
                 format,
                 verbose,
@@ -164,6 +168,7 @@ fn main() -> ExitCode {
                 out,
                 max_bytes: max_size_mb.saturating_mul(1 << 20),
                 jobs,
+                timeout: (timeout > 0).then(|| std::time::Duration::from_secs(timeout)),
                 force,
             };
             forms::load(&forms, cli.lang).and_then(|()| check::run(&paths, &options, catalog.as_deref(), cli.lang))
