@@ -5,10 +5,11 @@ mod build;
 mod check;
 mod extract;
 mod forms;
+mod help_zh;
 mod lang;
 mod write;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use lang::Lang;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -157,8 +158,30 @@ enum Command {
     },
 }
 
+/// Whether the arguments ask for English (`--lang en`, `--lang=en`): the help is then left in
+/// the English of the doc comments, else given in Chinese.
+fn english(args: &[std::ffi::OsString]) -> bool {
+    let args: Vec<String> = args.iter().map(|a| a.to_string_lossy().into_owned()).collect();
+    args.iter().any(|a| a == "--lang=en") || args.windows(2).any(|w| w[0] == "--lang" && w[1] == "en")
+}
+
+/// The command line, its help in the language asked for.
+fn command(english: bool) -> clap::Command {
+    let cmd = Cli::command();
+    if english {
+        cmd
+    } else {
+        help_zh::localize(cmd)
+    }
+}
+
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let matches = command(english(&args)).get_matches_from(&args);
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(e) => e.exit(),
+    };
     let result = match cli.command {
         Command::Check { paths, format, verbose, stats, catalog, out, max_size_mb, jobs, timeout, forms, force } => {
             let options = batch::BatchOptions {
@@ -191,5 +214,32 @@ fn main() -> ExitCode {
             eprintln!("{message}");
             ExitCode::from(2)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every id the Chinese help names exists (a renamed argument would otherwise panic), and
+    /// the command checks out in both languages.
+    #[test]
+    fn the_help_is_whole_in_both_languages() {
+        command(false).debug_assert();
+        command(true).debug_assert();
+        let zh = command(false);
+        for (sub, arg, _) in help_zh::ARGS {
+            let cmd = if sub.is_empty() { &zh } else { zh.find_subcommand(sub).expect("subcommand") };
+            assert!(cmd.get_arguments().any(|a| a.get_id() == *arg), "{sub} {arg}");
+        }
+        // Every argument of every subcommand has its Chinese help.
+        for sub in zh.get_subcommands() {
+            for a in sub.get_arguments().filter(|a| !["help", "version", "lang"].contains(&a.get_id().as_str())) {
+                let named = help_zh::ARGS.iter().any(|(s, id, _)| *s == sub.get_name() && *id == a.get_id().as_str());
+                assert!(named, "{} {}", sub.get_name(), a.get_id());
+            }
+        }
+        assert!(english(&["yusuan".into(), "--lang".into(), "en".into()]));
+        assert!(!english(&["yusuan".into(), "check".into()]));
     }
 }
