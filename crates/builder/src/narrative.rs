@@ -163,13 +163,13 @@ pub fn narrative(budget: &Budget, catalog: &Catalog) -> Written {
         (
             Subject::Source(FundSource::GovernmentFund),
             "政府性基金预算",
-            sum(items, |i| matches!(i.source, Source::GovernmentFund | Source::GovernmentFundTransfer)),
+            sum(items, |i| i.source.is_government_fund()),
             "government_fund",
         ),
         (
             Subject::Source(FundSource::StateCapital),
             "国有资本经营预算",
-            sum(items, |i| matches!(i.source, Source::StateCapital | Source::StateCapitalTransfer)),
+            sum(items, |i| i.source.is_state_capital()),
             "state_capital",
         ),
         (

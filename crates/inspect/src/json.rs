@@ -35,7 +35,7 @@ struct JsonFile<'a> {
     findings: Vec<JsonFinding<'a>>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, Default)]
 struct JsonCounts {
     errors: usize,
     warnings: usize,
@@ -143,16 +143,7 @@ pub fn render(outcomes: &[FileOutcome], lang: &str) -> String {
                     document: None,
                     department: None,
                     year: None,
-                    counts: JsonCounts {
-                        errors: 0,
-                        warnings: 0,
-                        infos: 0,
-                        figures: 0,
-                        settled: 0,
-                        verified: 0,
-                        unverified: 0,
-                        why_unverified: Default::default(),
-                    },
+                    counts: JsonCounts::default(),
                     findings: Vec::new(),
                 },
             }

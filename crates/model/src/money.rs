@@ -124,6 +124,19 @@ impl std::iter::Sum for Fen {
     }
 }
 
+/// A decimal's text with its integer part grouped by thousands, as documents print amounts
+/// (`-1234567.8` → `-1,234,567.8`); the sign and the decimals are kept exactly as given.
+pub fn grouped_decimal(text: &str) -> String {
+    let (sign, digits) = text.strip_prefix('-').map_or(("", text), |d| ("-", d));
+    let (int, frac) = digits.split_once('.').map_or((digits, None), |(i, f)| (i, Some(f)));
+    let chars: Vec<char> = int.chars().collect();
+    let groups: Vec<String> = chars.rchunks(3).rev().map(|g| g.iter().collect()).collect();
+    match frac {
+        Some(f) => format!("{sign}{}.{f}", groups.join(",")),
+        None => format!("{sign}{}", groups.join(",")),
+    }
+}
+
 /// An amount as a document printed it: the decimal exactly as written (its scale is the printed
 /// precision) and the unit it is in. `715.52` in a 万元 table is `Money { value: 715.52, unit: Wan }`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
@@ -358,6 +371,15 @@ pub fn parse_decimal(ascii: &str) -> Option<Decimal> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn grouping_keeps_sign_and_decimals() {
+        assert_eq!(grouped_decimal("-1234567.8"), "-1,234,567.8");
+        assert_eq!(grouped_decimal("7155160"), "7,155,160");
+        assert_eq!(grouped_decimal("715.520"), "715.520");
+        assert_eq!(grouped_decimal("0"), "0");
+    }
+
     use super::*;
     use std::str::FromStr;
 

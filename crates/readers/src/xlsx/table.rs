@@ -172,17 +172,9 @@ fn amount_text<'a>(grid: &'a Grid, r: u32, c: u32, text: &'a str, cents: bool) -
         }
         // A whole number grouped as printed (`3,689,538`): seven bare digits would read as a
         // functional code.
-        Ok(d) if d.scale() == 0 && text.len() > 3 => grouped(text).into(),
+        Ok(d) if d.scale() == 0 && text.len() > 3 => yusuan_model::money::grouped_decimal(text).into(),
         _ => text.into(),
     }
-}
-
-/// Digits grouped by thousands, the sign kept.
-fn grouped(whole: &str) -> String {
-    let (sign, digits) = whole.strip_prefix('-').map_or(("", whole), |d| ("-", d));
-    let chars: Vec<char> = digits.chars().collect();
-    let groups: Vec<String> = chars.rchunks(3).rev().map(|g| g.iter().collect()).collect();
-    format!("{sign}{}", groups.join(","))
 }
 
 /// One body row: `| code | names | values |`, or its cells spaced when it has no figure (a

@@ -12,18 +12,7 @@ pub fn amount(m: &Money, unit: AmountUnit) -> String {
     if value.scale() < 2 && matches!(m.unit, AmountUnit::Wan | AmountUnit::Yi) {
         value.rescale(2);
     }
-    let text = value.to_string();
-    let (sign, digits) = match text.strip_prefix('-') {
-        Some(rest) => ("-", rest),
-        None => ("", text.as_str()),
-    };
-    let (int, frac) = digits.split_once('.').unwrap_or((digits, ""));
-    let mut out = String::from(sign);
-    out.push_str(&group_thousands(int));
-    if !frac.is_empty() {
-        out.push('.');
-        out.push_str(frac);
-    }
+    let mut out = yusuan_model::money::grouped_decimal(&value.to_string());
     if m.unit != unit {
         out.push_str(m.unit.label());
     }
@@ -33,12 +22,6 @@ pub fn amount(m: &Money, unit: AmountUnit) -> String {
 /// An amount in running text: the figure as printed with its unit word (`715.52万元`).
 pub fn money_words(m: &Money) -> String {
     format!("{}{}", m.value, m.unit.label())
-}
-
-fn group_thousands(int: &str) -> String {
-    let digits: Vec<char> = int.chars().collect();
-    let groups: Vec<String> = digits.rchunks(3).rev().map(|g| g.iter().collect()).collect();
-    groups.join(",")
 }
 
 /// `三`, `十一`, `二十五` for headings and lists numbered the Chinese way; beyond 99, digits.

@@ -103,26 +103,7 @@ fn glossary(out: &mut Out, d: &Disclosure) {
 /// `1050.52` as `1,050.52`: the integer part grouped by thousands, as the documents print
 /// amounts; the decimals exactly as held (the printed precision).
 pub(crate) fn grouped(m: &Money) -> String {
-    let s = m.value.to_string();
-    let (sign, s) = match s.strip_prefix('-') {
-        Some(rest) => ("-", rest),
-        None => ("", s.as_str()),
-    };
-    let (int, frac) = match s.split_once('.') {
-        Some((i, f)) => (i, Some(f)),
-        None => (s, None),
-    };
-    let mut g = String::new();
-    for (i, c) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
-            g.push(',');
-        }
-        g.push(c);
-    }
-    match frac {
-        Some(f) => format!("{sign}{g}.{f}"),
-        None => format!("{sign}{g}"),
-    }
+    yusuan_model::money::grouped_decimal(&m.value.to_string())
 }
 
 /// An amount with its unit word, as a sentence prints it: `1,050.52万元`; amounts in 元 are
